@@ -1,0 +1,267 @@
+package dev.beckon.engine.messages;
+
+import dev.beckon.api.model.ChannelType;
+import dev.beckon.api.model.ShopId;
+import dev.beckon.engine.persistence.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Message rows: the outbox the dispatcher drains and the log the merchant reads. A message's idempotency key is
+ * unique, so a journey step creates at most one message however often its trigger is delivered. All methods run
+ * inside the caller's transaction. Stateless and thread-safe.
+ */
+public final class JdbcMessageStore {
+
+    private static final String COLUMNS = """
+            id, shop_id, run_id, journey, step, channel, recipient, body, state, reason, idempotency_key,
+            provider_message_id, attempts, due_at, created_at, updated_at, sent_at""";
+
+    /**
+     * Creates a scheduled message for a journey step.
+     *
+     * @return the new message id
+     */
+    public String schedule(Connection c, ShopId shop, String runId, String journey, String step, ChannelType channel,
+                           String recipient, String idempotencyKey, Instant dueAt, Instant now) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
+                    attempts, due_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?)""")) {
+            insert.setString(1, id);
+            insert.setString(2, shop.value());
+            insert.setString(3, runId);
+            insert.setString(4, journey);
+            insert.setString(5, step);
+            insert.setString(6, channel.name().toLowerCase(Locale.ROOT));
+            insert.setString(7, recipient);
+            insert.setString(8, idempotencyKey);
+            Sql.setInstant(insert, 9, dueAt);
+            Sql.setInstant(insert, 10, now);
+            Sql.setInstant(insert, 11, now);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    /** Moves a still-scheduled message of the run and step to a new due time and recipient. */
+    public void reschedule(Connection c, String runId, String step, String recipient, Instant dueAt, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET due_at = ?, recipient = ?, updated_at = ?
+                WHERE run_id = ? AND step = ? AND state = 'scheduled'""")) {
+            Sql.setInstant(update, 1, dueAt);
+            update.setString(2, recipient);
+            Sql.setInstant(update, 3, now);
+            update.setString(4, runId);
+            update.setString(5, step);
+            update.executeUpdate();
+        }
+    }
+
+    /** The scheduled (or deferred) message of a run's step, if any. */
+    public Optional<String> scheduledId(Connection c, String runId, String step) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id FROM message WHERE run_id = ? AND step = ? AND state IN ('scheduled', 'deferred')")) {
+            select.setString(1, runId);
+            select.setString(2, step);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Cancels every message of the run that has not gone to a provider yet. */
+    public int cancelPending(Connection c, String runId, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET state = 'cancelled', reason = ?, updated_at = ?
+                WHERE run_id = ? AND state IN ('scheduled', 'deferred', 'queued')""")) {
+            update.setString(1, reason);
+            Sql.setInstant(update, 2, now);
+            update.setString(3, runId);
+            return update.executeUpdate();
+        }
+    }
+
+    /** Cancels every not-yet-sent message of a shop (uninstall). */
+    public int cancelAllPending(Connection c, ShopId shop, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET state = 'cancelled', reason = ?, updated_at = ?
+                WHERE shop_id = ? AND state IN ('scheduled', 'deferred', 'queued')""")) {
+            update.setString(1, reason);
+            Sql.setInstant(update, 2, now);
+            update.setString(3, shop.value());
+            return update.executeUpdate();
+        }
+    }
+
+    /** Holds a message back until {@code until} (quiet hours); its timer wakes it again. */
+    public void defer(Connection c, String id, String reason, Instant until, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET state = 'deferred', reason = ?, due_at = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, truncate(reason));
+            Sql.setInstant(update, 2, until);
+            Sql.setInstant(update, 3, now);
+            update.setString(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Records a guardrail's skip. */
+    public void skip(Connection c, String id, String reason, Instant now) throws SQLException {
+        setState(c, id, MessageState.SKIPPED, reason, now);
+    }
+
+    /** Hands a cleared, rendered message to the dispatcher. */
+    public void queue(Connection c, String id, String recipient, String body, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET state = 'queued', recipient = ?, body = ?, reason = NULL, due_at = ?, updated_at = ?
+                WHERE id = ?""")) {
+            update.setString(1, recipient);
+            update.setString(2, body);
+            Sql.setInstant(update, 3, now);
+            Sql.setInstant(update, 4, now);
+            update.setString(5, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Ids of queued messages due at {@code now}, earliest first. */
+    public List<String> dueForDispatch(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT id FROM message WHERE state = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?""")) {
+            Sql.setInstant(select, 1, now);
+            select.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * Locks one queued message and marks it {@code sending}, so no other dispatcher takes it.
+     *
+     * @return the message, or null if another instance has it or it is no longer queued
+     */
+    public MessageView claimForSending(Connection c, String id, Instant now) throws SQLException {
+        MessageView message;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM message WHERE id = ? AND state = 'queued' FOR UPDATE SKIP LOCKED")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                message = view(row);
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")) {
+            Sql.setInstant(update, 1, now);
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+        return message;
+    }
+
+    public void markSent(Connection c, String id, String providerMessageId, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET state = 'sent', provider_message_id = ?, reason = NULL, sent_at = ?, updated_at = ?
+                WHERE id = ?""")) {
+            update.setString(1, providerMessageId);
+            Sql.setInstant(update, 2, now);
+            Sql.setInstant(update, 3, now);
+            update.setString(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Puts a message back in the queue for a later attempt, keeping the last error as its reason. */
+    public void retryLater(Connection c, String id, String reason, Instant dueAt, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET state = 'queued', reason = ?, due_at = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, truncate(reason));
+            Sql.setInstant(update, 2, dueAt);
+            Sql.setInstant(update, 3, now);
+            update.setString(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    public void markFailed(Connection c, String id, String reason, Instant now) throws SQLException {
+        setState(c, id, MessageState.FAILED, reason, now);
+    }
+
+    /**
+     * Messages left in {@code sending} since before {@code claimedBefore}: the instance that claimed them stopped
+     * while calling the provider.
+     */
+    public List<String> interrupted(Connection c, Instant claimedBefore, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id FROM message WHERE state = 'sending' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
+            Sql.setInstant(select, 1, claimedBefore);
+            select.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The shop's messages, newest first. */
+    public List<MessageView> list(Connection c, ShopId shop, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM message WHERE shop_id = ? ORDER BY created_at DESC, id LIMIT ?")) {
+            select.setString(1, shop.value());
+            select.setInt(2, limit);
+            List<MessageView> messages = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(view(rows));
+                }
+            }
+            return messages;
+        }
+    }
+
+    private void setState(Connection c, String id, MessageState state, String reason, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET state = ?, reason = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, state.column());
+            update.setString(2, truncate(reason));
+            Sql.setInstant(update, 3, now);
+            update.setString(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    private static MessageView view(ResultSet row) throws SQLException {
+        return new MessageView(row.getString("id"), ShopId.of(row.getString("shop_id")), row.getString("journey"), row.getString("step"),
+                row.getString("channel"), row.getString("recipient"), MessageState.ofColumn(row.getString("state")),
+                row.getString("reason"), row.getString("body"), row.getString("provider_message_id"),
+                row.getInt("attempts"), Sql.getInstant(row, "due_at"), Sql.getInstant(row, "created_at"),
+                Sql.getInstant(row, "updated_at"), Sql.getInstant(row, "sent_at"));
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.beckon.engine.scheduler;
+
+import dev.beckon.api.model.ShopId;
+import dev.beckon.engine.persistence.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Durable timers: one row per (journey run, step) with a due time. Nothing is held on the heap, so timers
+ * survive restarts, and due timers are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances can
+ * share them. All methods run inside the caller's transaction. Stateless and thread-safe.
+ */
+public final class JdbcTimerStore {
+
+    /** Sets the step's timer to {@code dueAt}, creating it or moving it. */
+    public void schedule(Connection c, ShopId shop, String runId, String step, Instant dueAt) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE timer SET due_at = ? WHERE run_id = ? AND step = ?")) {
+            Sql.setInstant(update, 1, dueAt);
+            update.setString(2, runId);
+            update.setString(3, step);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO timer (id, shop_id, run_id, step, due_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, shop.value());
+            insert.setString(3, runId);
+            insert.setString(4, step);
+            Sql.setInstant(insert, 5, dueAt);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Removes every timer of the run. */
+    public void cancel(Connection c, String runId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM timer WHERE run_id = ?")) {
+            delete.setString(1, runId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Ids of timers due at {@code now}, earliest first. Claim each with {@link #claim}. */
+    public List<String> dueIds(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id FROM timer WHERE due_at <= ? ORDER BY due_at, id LIMIT ?")) {
+            Sql.setInstant(select, 1, now);
+            select.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * Locks and deletes one due timer, skipping it if another instance holds it or it was moved or removed
+     * meanwhile. The caller's transaction decides: if it rolls back, the timer is due again.
+     *
+     * @return the timer, or null if it is no longer due or someone else has it
+     */
+    public DueTimer claim(Connection c, String id, Instant now) throws SQLException {
+        DueTimer timer;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, shop_id, run_id, step, due_at FROM timer WHERE id = ? AND due_at <= ? FOR UPDATE SKIP LOCKED")) {
+            select.setString(1, id);
+            Sql.setInstant(select, 2, now);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                timer = new DueTimer(row.getString("id"), ShopId.of(row.getString("shop_id")), row.getString("run_id"),
+                        row.getString("step"), Sql.getInstant(row, "due_at"));
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM timer WHERE id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+        return timer;
+    }
+}

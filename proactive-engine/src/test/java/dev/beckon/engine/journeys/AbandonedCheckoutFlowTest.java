@@ -1,0 +1,287 @@
+package dev.beckon.engine.journeys;
+
+import dev.beckon.api.channel.DeliveryReceipt;
+import dev.beckon.api.model.Consent;
+import dev.beckon.engine.EngineSettings;
+import dev.beckon.engine.MutableClock;
+import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.engine.RecordingChannel;
+import dev.beckon.engine.TestDatabases;
+import dev.beckon.engine.inbox.InboxReceipt;
+import dev.beckon.engine.messages.MessageState;
+import dev.beckon.engine.messages.MessageView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static dev.beckon.engine.Events.SHOP;
+import static dev.beckon.engine.Events.checkout;
+import static dev.beckon.engine.Events.envelope;
+import static dev.beckon.engine.Events.order;
+import static dev.beckon.engine.Events.uninstalled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The abandoned-checkout journey end to end inside the engine: real database, moving clock, recording channel.
+ * Subclasses run the same flows on other databases.
+ */
+class AbandonedCheckoutFlowTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final String PHONE = "+14155550100";
+
+    MutableClock clock;
+    RecordingChannel sms;
+    DataSource dataSource;
+    ProactiveEngine engine;
+
+    DataSource database() {
+        return TestDatabases.h2();
+    }
+
+    @BeforeEach
+    void start() {
+        clock = new MutableClock(T0);
+        sms = new RecordingChannel();
+        dataSource = database();
+        ProactiveEngine.migrate(dataSource);
+        engine = newEngine();
+    }
+
+    ProactiveEngine newEngine() {
+        return new ProactiveEngine(dataSource, EngineSettings.from(Map.of("beckon.outbox.retry-base", "PT10S")),
+                List.of(sms), clock);
+    }
+
+    /** Runs passes until the engine is idle, as the suite's worker does. */
+    void settle() {
+        for (int i = 0; i < 20 && engine.runOnce() > 0; i++) {
+            // keep going
+        }
+    }
+
+    MessageView onlyMessage() {
+        List<MessageView> messages = engine.messages(SHOP, 10);
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+
+    @Test
+    void sendsOneSmsWithTheRecoveryLinkWhenNoOrderArrivesInTime() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SCHEDULED);
+        assertThat(onlyMessage().dueAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+
+        clock.advance(Duration.ofMinutes(59));
+        settle();
+        assertThat(sms.sent()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        settle();
+
+        assertThat(sms.sent()).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo(PHONE);
+            assertThat(m.body()).contains("Hi Ann").contains("https://shop.example/checkouts/c1/recover?key=k")
+                    .contains("STOP");
+        });
+        MessageView message = onlyMessage();
+        assertThat(message.state()).isEqualTo(MessageState.SENT);
+        assertThat(message.state().wireName()).isEqualTo("sent");
+        assertThat(message.providerMessageId()).isEqualTo("SM1");
+        assertThat(message.journey()).isEqualTo("abandoned-checkout");
+        assertThat(message.channel()).isEqualTo("sms");
+    }
+
+    @Test
+    void anOrderForTheCheckoutCancelsTheWait() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofMinutes(20));
+        engine.accept(List.of(envelope(order("820982911946154508", "c1", clock.instant()), "e2", clock.instant())));
+        settle();
+
+        clock.advance(Duration.ofHours(2));
+        settle();
+
+        assertThat(sms.sent()).isEmpty();
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.CANCELLED);
+        assertThat(onlyMessage().reason()).isEqualTo("order #1001 placed");
+    }
+
+    @Test
+    void aDuplicateDeliveryIsStoredOnceAndSendsOnce() {
+        var event = checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0);
+        InboxReceipt first = engine.accept(List.of(envelope(event, "same-event-id", T0)));
+        InboxReceipt second = engine.accept(List.of(envelope(event, "same-event-id", T0.plusSeconds(5))));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(first).isEqualTo(new InboxReceipt(1, 0));
+        assertThat(second).isEqualTo(new InboxReceipt(0, 1));
+        assertThat(sms.sent()).hasSize(1);
+    }
+
+    @Test
+    void withoutSmsMarketingConsentTheMessageIsSkippedWithTheReason() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.NOT_SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(sms.sent()).isEmpty();
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SKIPPED);
+        assertThat(onlyMessage().reason())
+                .isEqualTo("no sms marketing consent: state is not_subscribed (source shopify:checkout)");
+    }
+
+    @Test
+    void withoutAPhoneNumberTheMessageIsSkipped() {
+        engine.accept(List.of(envelope(checkout("c1", null, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SKIPPED);
+        assertThat(onlyMessage().reason()).isEqualTo("no phone number for the shopper");
+    }
+
+    @Test
+    void contactAddedInALaterUpdateIsUsedAndTheWaitRestarts() {
+        engine.accept(List.of(envelope(checkout("c1", null, null, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofMinutes(30));
+        Instant later = clock.instant();
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, later), "e2", later)));
+        settle();
+
+        clock.advance(Duration.ofMinutes(30)); // one hour after the first update, half an hour after the last
+        settle();
+        assertThat(sms.sent()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(30));
+        settle();
+        assertThat(sms.sent()).singleElement().extracting(m -> m.to()).isEqualTo(PHONE);
+    }
+
+    @Test
+    void anOlderUpdateArrivingLateChangesNothing() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0.plusSeconds(60)), "new", T0)));
+        engine.accept(List.of(envelope(checkout("c1", "+14155550199", Consent.State.NOT_SUBSCRIBED, T0), "old", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(sms.sent()).singleElement().extracting(m -> m.to()).isEqualTo(PHONE);
+    }
+
+    @Test
+    void anOrderArrivingBeforeItsCheckoutKeepsTheCheckoutOut() {
+        engine.accept(List.of(envelope(order("o1", "c1", T0), "order", T0)));
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "checkout", T0)));
+        settle();
+        clock.advance(Duration.ofHours(2));
+        settle();
+
+        assertThat(sms.sent()).isEmpty();
+        assertThat(engine.messages(SHOP, 10)).isEmpty();
+    }
+
+    @Test
+    void aCheckoutEntersOnceEvenAfterItsMessageWasSent() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+        Instant later = clock.instant();
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, later), "e2", later)));
+        settle();
+        clock.advance(Duration.ofHours(2));
+        settle();
+
+        assertThat(sms.sent()).hasSize(1);
+    }
+
+    @Test
+    void theShopsOwnDelayApplies() {
+        engine.updateAbandonedCheckoutSettings(SHOP, true, Duration.ofMinutes(15));
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofMinutes(15));
+        settle();
+
+        assertThat(sms.sent()).hasSize(1);
+        assertThat(engine.abandonedCheckoutSettings(SHOP).delay()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aDisabledJourneyTakesNoNewCheckouts() {
+        engine.updateAbandonedCheckoutSettings(SHOP, false, Duration.ofHours(1));
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+
+        assertThat(engine.messages(SHOP, 10)).isEmpty();
+    }
+
+    @Test
+    void pendingTimersSurviveARestart() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+
+        engine = newEngine(); // a new instance on the same database, as after a restart
+        clock.advance(Duration.ofHours(3));
+        settle();
+
+        assertThat(sms.sent()).hasSize(1);
+    }
+
+    @Test
+    void aRetryableProviderFailureIsRetriedLaterAndThenSent() {
+        sms.answerNext(DeliveryReceipt.Failed.retryable("SMS provider refused the message (HTTP 503)", null));
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.QUEUED);
+        assertThat(onlyMessage().reason()).startsWith("SMS provider refused the message (HTTP 503) (attempt 1 of 5");
+
+        clock.advance(Duration.ofSeconds(10));
+        settle();
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SENT);
+        assertThat(onlyMessage().attempts()).isEqualTo(2);
+        assertThat(sms.sent()).hasSize(2);
+    }
+
+    @Test
+    void aPermanentProviderRefusalFailsTheMessageWithTheProvidersWords() {
+        sms.answerNext(DeliveryReceipt.Failed.permanent("SMS provider refused the message (HTTP 400, code 21211)"));
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.FAILED);
+        assertThat(onlyMessage().reason()).contains("21211");
+    }
+
+    @Test
+    void uninstallingCancelsWhatIsPending() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        engine.accept(List.of(uninstalled(T0.plusSeconds(1))));
+        settle();
+        clock.advance(Duration.ofHours(2));
+        settle();
+
+        assertThat(sms.sent()).isEmpty();
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.CANCELLED);
+        assertThat(onlyMessage().reason()).isEqualTo("the app was uninstalled");
+    }
+}
