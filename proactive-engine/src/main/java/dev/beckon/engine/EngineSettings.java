@@ -33,6 +33,9 @@ public record EngineSettings(Duration pollInterval, int batchSize, Duration defa
             throw new IllegalArgumentException("beckon.abandoned-checkout.delay must be positive, got "
                     + defaultAbandonedCheckoutDelay);
         }
+        if (sendLease.isNegative() || sendLease.isZero()) {
+            throw new IllegalArgumentException("beckon.outbox.send-lease must be positive, got " + sendLease);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("beckon.engine.batch-size must be at least 1, got " + batchSize);
         }
@@ -49,9 +52,25 @@ public record EngineSettings(Duration pollInterval, int batchSize, Duration defa
                 integer(config, "beckon.engine.batch-size", 50),
                 duration(config, "beckon.abandoned-checkout.delay", DEFAULT_ABANDONED_CHECKOUT_DELAY),
                 duration(config, "beckon.outbox.send-lease", Duration.ofMinutes(10)),
-                new Backoff(duration(config, "beckon.outbox.retry-base", Duration.ofSeconds(30)),
-                        duration(config, "beckon.outbox.retry-max", Duration.ofHours(1)),
-                        integer(config, "beckon.outbox.max-attempts", 5)));
+                backoff(config));
+    }
+
+    /** Checked here, key by key, so that a bad value is reported with the key that holds it. */
+    private static Backoff backoff(Map<String, String> config) {
+        Duration base = duration(config, "beckon.outbox.retry-base", Duration.ofSeconds(30));
+        Duration max = duration(config, "beckon.outbox.retry-max", Duration.ofHours(1));
+        int maxAttempts = integer(config, "beckon.outbox.max-attempts", 5);
+        if (base.isNegative() || base.isZero()) {
+            throw new IllegalArgumentException("beckon.outbox.retry-base must be positive, got " + base);
+        }
+        if (max.compareTo(base) < 0) {
+            throw new IllegalArgumentException("beckon.outbox.retry-max must be at least beckon.outbox.retry-base ("
+                    + base + "), got " + max);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("beckon.outbox.max-attempts must be at least 1, got " + maxAttempts);
+        }
+        return new Backoff(base, max, maxAttempts);
     }
 
     public static EngineSettings defaults() {

@@ -38,11 +38,16 @@ public final class EventCodec implements AutoCloseable {
     public EventPayload read(String type, String json) {
         Class<? extends EventPayload> target = find(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type '" + type + "'"));
+        EventPayload payload;
         try {
-            return jsonb.fromJson(json, target);
+            payload = jsonb.fromJson(json, target);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stored " + type + " cannot be read: " + e.getMessage(), e);
         }
+        if (payload == null) {
+            throw new IllegalArgumentException("stored " + type + " cannot be read: the JSON is null");
+        }
+        return payload;
     }
 
     public Optional<Class<? extends EventPayload>> find(String type) {

@@ -82,10 +82,10 @@ public final class EventInbox {
     }
 
     /**
-     * Claims up to {@code limit} pending events in arrival order and hands each to the handler inside the claiming
-     * transaction, so an event is marked processed exactly when its effects commit. An event whose handler
-     * throws is retried on later calls and parked as {@code failed} after {@value #MAX_ATTEMPTS} attempts; it
-     * never blocks the events behind it.
+     * Claims up to {@code limit} pending events in arrival order (received-at, then the order they were stored)
+     * and hands each to the handler inside the claiming transaction, so an event is marked processed exactly when
+     * its effects commit. An event whose handler throws is retried on later calls and parked as {@code failed}
+     * after {@value #MAX_ATTEMPTS} attempts; it never blocks the events behind it.
      *
      * @return how many events were handled
      */
@@ -108,7 +108,7 @@ public final class EventInbox {
 
     private List<String> pendingIds(Connection c, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT id FROM inbox_event WHERE state = 'pending' ORDER BY received_at, id LIMIT ?""")) {
+                SELECT id FROM inbox_event WHERE state = 'pending' ORDER BY received_at, arrival LIMIT ?""")) {
             select.setInt(1, limit);
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {

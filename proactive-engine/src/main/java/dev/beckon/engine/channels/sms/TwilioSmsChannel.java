@@ -92,12 +92,10 @@ public final class TwilioSmsChannel implements Channel {
             }
             return new DeliveryReceipt.Sent(sid, json.map(j -> string(j, "status")).orElse("queued"));
         }
-        String detail = json.map(j -> {
-            String code = string(j, "code");
-            String text = string(j, "message");
-            return (code == null ? "" : ", code " + code) + (text == null ? "" : "): " + text);
-        }).orElse("");
-        String reason = "SMS provider refused the message (HTTP " + status + (detail.isEmpty() ? ")" : detail);
+        String code = json.map(j -> string(j, "code")).orElse(null);
+        String text = json.map(j -> string(j, "message")).orElse(null);
+        String reason = "SMS provider refused the message (HTTP " + status + (code == null ? "" : ", code " + code)
+                + ")" + (text == null ? "" : ": " + text);
         if (status == 429 || status >= 500) {
             return DeliveryReceipt.Failed.retryable(reason, retryAfter(response));
         }

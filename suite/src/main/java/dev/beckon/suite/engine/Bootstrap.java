@@ -1,0 +1,133 @@
+package dev.beckon.suite.engine;
+
+import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.suite.broker.EmbeddedBroker;
+import dev.beckon.suite.config.SuiteSettings;
+import dev.beckon.suite.persistence.SuiteSchema;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the suite when the application deploys: the operator token, the embedded broker, the migrations, and
+ * the engine's worker. If the database is not reachable yet, the worker keeps trying and readiness says why, so
+ * the process never dies of a slow database.
+ */
+@Singleton
+@Startup
+public class Bootstrap {
+
+    private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
+    private static final int MAX_PASSES_PER_TICK = 20;
+
+    @Inject
+    SuiteSettings settings;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ProactiveEngine engine;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile OperatorToken operatorToken;
+    private volatile EmbeddedBroker broker;
+    private volatile boolean migrated;
+    private volatile String problem = "starting";
+    private volatile Instant lastPass = Instant.now();
+    private ScheduledFuture<?> worker;
+
+    @PostConstruct
+    void start() {
+        LOG.log(System.Logger.Level.INFO, "starting Beckon with {0}", settings);
+        operatorToken = OperatorToken.resolve(settings.adminToken(), settings.dataDir());
+        if (settings.embeddedBroker()) {
+            EmbeddedBroker embedded = new EmbeddedBroker(settings.brokerHost(), settings.brokerPort());
+            try {
+                embedded.start();
+                broker = embedded;
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+                LOG.log(System.Logger.Level.ERROR, problem, e);
+            }
+        }
+        migrate();
+        long interval = settings.engine().pollInterval().toMillis();
+        worker = scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (worker != null) {
+            worker.cancel(false);
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private void tick() {
+        try {
+            if (!migrated) {
+                migrate();
+                if (!migrated) {
+                    return;
+                }
+            }
+            for (int i = 0; i < MAX_PASSES_PER_TICK && engine.runOnce() > 0; i++) {
+                // drain what is due, then wait for the next tick
+            }
+            lastPass = Instant.now();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "engine pass failed; retrying at the next tick", e);
+        }
+    }
+
+    private synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
+        try {
+            int suite = SuiteSchema.migrate(dataSource);
+            int engineTables = ProactiveEngine.migrate(dataSource);
+            migrated = true;
+            problem = broker == null && settings.embeddedBroker() ? problem : null;
+            LOG.log(System.Logger.Level.INFO, "database ready ({0} migrations applied)", suite + engineTables);
+        } catch (RuntimeException e) {
+            problem = "database not ready at " + settings.databaseUrl() + ": " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, problem);
+        }
+    }
+
+    public boolean migrated() {
+        return migrated;
+    }
+
+    /** Why the suite is not ready; null when it is. */
+    public String problem() {
+        return problem;
+    }
+
+    public Instant lastPass() {
+        return lastPass;
+    }
+
+    public OperatorToken operatorToken() {
+        return operatorToken;
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+}

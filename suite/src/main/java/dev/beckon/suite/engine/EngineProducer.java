@@ -1,0 +1,38 @@
+package dev.beckon.suite.engine;
+
+import dev.beckon.api.platform.PlatformAdapter;
+import dev.beckon.api.plugin.PluginRegistry;
+import dev.beckon.adapters.shopify.ShopifyAdapter;
+import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.engine.channels.sms.TwilioSmsChannel;
+import dev.beckon.suite.config.SuiteSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the feature modules: the one place that knows every module. */
+@ApplicationScoped
+public class EngineProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ProactiveEngine engine(DataSource dataSource, SuiteSettings settings, Clock clock) {
+        return new ProactiveEngine(dataSource, settings.engine(), List.of(new TwilioSmsChannel(settings.sms())), clock);
+    }
+
+    @Produces
+    @Singleton
+    PluginRegistry<PlatformAdapter> platforms() {
+        return PluginRegistry.of("platform", List.of(new ShopifyAdapter()));
+    }
+}

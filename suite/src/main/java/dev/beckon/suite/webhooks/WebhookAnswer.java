@@ -1,0 +1,26 @@
+package dev.beckon.suite.webhooks;
+
+import dev.beckon.engine.inbox.InboxReceipt;
+import jakarta.json.bind.annotation.JsonbNillable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The answer to an accepted or ignored webhook.
+ *
+ * @param status     {@code accepted} or {@code ignored}
+ * @param stored     new events stored
+ * @param duplicates events already stored by an earlier delivery
+ * @param reason     why it was ignored; null otherwise
+ */
+@JsonbNillable
+@Schema(name = "WebhookAnswer")
+public record WebhookAnswer(String status, int stored, int duplicates, String reason) {
+
+    static WebhookAnswer accepted(InboxReceipt receipt) {
+        return new WebhookAnswer("accepted", receipt.stored(), receipt.duplicates(), null);
+    }
+
+    static WebhookAnswer ignored(String reason) {
+        return new WebhookAnswer("ignored", 0, 0, reason);
+    }
+}
