@@ -48,6 +48,7 @@ import java.util.Locale;
 public class WebhookResource {
 
     private static final System.Logger LOG = System.getLogger(WebhookResource.class.getName());
+    private static final int SWALLOW_FACTOR = 8;
 
     @Inject
     PluginRegistry<PlatformAdapter> platforms;
@@ -120,7 +121,7 @@ public class WebhookResource {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.strip()) > max) {
-                    throw tooLarge(adapter, max);
+                    throw tooLarge(adapter, max, body);
                 }
             } catch (NumberFormatException e) {
                 throw new ProblemException(400, "Content-Length is not a number");
@@ -132,7 +133,7 @@ public class WebhookResource {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > max) {
-                throw tooLarge(adapter, max);
+                throw tooLarge(adapter, max, body);
             }
             return bytes;
         } catch (IOException e) {
@@ -140,8 +141,25 @@ public class WebhookResource {
         }
     }
 
-    private ProblemException tooLarge(PlatformAdapter adapter, long max) {
+    /**
+     * Answers 413. A body up to {@value #SWALLOW_FACTOR} times the limit is read and discarded first, so the
+     * client, still sending, gets the answer instead of a reset connection; a larger one is cut off.
+     */
+    private ProblemException tooLarge(PlatformAdapter adapter, long max, InputStream body) {
         count(adapter, "too_large");
+        if (body != null) {
+            try {
+                long limit = max * SWALLOW_FACTOR;
+                long skipped = 0;
+                byte[] buffer = new byte[8192];
+                int n;
+                while (skipped < limit && (n = body.read(buffer)) > 0) {
+                    skipped += n;
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "client went away while an oversized webhook was discarded");
+            }
+        }
         return new ProblemException(413, "webhook bodies may be at most " + max + " bytes");
     }
 

@@ -1,0 +1,324 @@
+package dev.beckon.suite;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The first slice end to end in a real Payara Micro: a merchant registers a shop, Shopify delivers signed checkout
+ * and order webhooks, and the shopper who abandoned her checkout gets one SMS through a Twilio-speaking provider,
+ * while the checkout that became an order gets none. The abandoned-checkout delay (2 s) and the operator token
+ * come from environment variables set by failsafe, so MicroProfile Config's environment mapping is proven too.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AbandonedCheckoutSliceIT {
+
+    static final String OPERATOR = "it-operator-token-0123456789";
+    static final String SECRET = "shpss_it_webhook_secret";
+    static final String PHONE_A = "+14155550100";
+    static final String PHONE_B = "+14155550199";
+
+    static final TwilioStandIn TWILIO = new TwilioStandIn();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+        Path dataDir = Files.createTempDirectory("beckon-it-data");
+        String config = String.join("\n",
+                "config_ordinal=500",
+                "beckon.data-dir=" + dataDir,
+                "beckon.mqtt.port=" + freePort(),
+                "beckon.engine.poll-interval=PT0.2S",
+                "beckon.sms.base-url=" + TWILIO.baseUrl(),
+                "beckon.sms.account-sid=ACit0000000000000000000000000000",
+                "beckon.sms.auth-token=it-auth-token",
+                "beckon.sms.from=+15005550006");
+        return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+                .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
+    }
+
+    @AfterAll
+    static void stopTwilio() {
+        TWILIO.close();
+    }
+
+    @Test
+    void anAbandonedCheckoutGetsOneSmsAndAnOrderedOneNone() throws Exception {
+        JsonObject shop = createShop("slice.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+
+        HttpResponse<String> first = webhook(shopId, "checkouts/create", "event-a", checkout("checkout-a", PHONE_A));
+        HttpResponse<String> again = webhook(shopId, "checkouts/create", "event-a", checkout("checkout-a", PHONE_A));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first.body()).getInt("stored")).isEqualTo(1);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again.body()).getInt("duplicates")).isEqualTo(1);
+
+        assertThat(webhook(shopId, "checkouts/create", "event-b", checkout("checkout-b", PHONE_B)).statusCode())
+                .isEqualTo(200);
+        assertThat(webhook(shopId, "orders/create", "event-order", order("checkout-b")).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonObject> messages = messages(shopId, key);
+            assertThat(messages).extracting(m -> m.getString("state")).containsExactlyInAnyOrder("sent", "cancelled");
+        });
+        List<JsonObject> messages = messages(shopId, key);
+        JsonObject sent = byState(messages, "sent");
+        assertThat(sent.getString("to")).isEqualTo(PHONE_A);
+        assertThat(sent.getString("channel")).isEqualTo("sms");
+        assertThat(sent.getString("journey")).isEqualTo("abandoned-checkout");
+        assertThat(sent.getString("providerMessageId")).startsWith("SM");
+        assertThat(sent.get("reason")).isEqualTo(JsonValue.NULL);
+        assertThat(sent.getString("createdAt")).isNotBlank();
+        JsonObject cancelled = byState(messages, "cancelled");
+        assertThat(cancelled.getString("to")).isEqualTo(PHONE_B);
+        assertThat(cancelled.getString("reason")).isEqualTo("order #1001 placed");
+
+        List<TwilioStandIn.Received> sms = TWILIO.received().stream()
+                .filter(r -> PHONE_A.equals(r.form().get("To")) || PHONE_B.equals(r.form().get("To"))).toList();
+        assertThat(sms).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/2010-04-01/Accounts/ACit0000000000000000000000000000/Messages.json");
+            assertThat(r.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                    "ACit0000000000000000000000000000:it-auth-token".getBytes(StandardCharsets.UTF_8)));
+            assertThat(r.contentType()).startsWith("application/x-www-form-urlencoded");
+            assertThat(r.form()).containsEntry("To", PHONE_A).containsEntry("From", "+15005550006");
+            assertThat(r.form().get("Body")).contains("Hi Ann")
+                    .contains("https://slice.myshopify.com/checkouts/checkout-a/recover?key=secret");
+        });
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndStoresNothing() throws Exception {
+        JsonObject shop = createShop("bad-input.myshopify.com");
+        String shopId = shop.getString("id");
+        byte[] body = checkout("checkout-x", PHONE_A).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> forged = post("webhooks/shopify/" + shopId, body, "application/json",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Event-Id", "forged",
+                "X-Shopify-Hmac-Sha256", sign("not-the-secret", body));
+        HttpResponse<String> unsigned = post("webhooks/shopify/" + shopId, body, "application/json",
+                "X-Shopify-Topic", "checkouts/create");
+        HttpResponse<String> unknownShop = post("webhooks/shopify/" + UUID.randomUUID(), body, "application/json",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Hmac-Sha256", sign(SECRET, body));
+        byte[] huge = new byte[1024 * 1024 + 1];
+        HttpResponse<String> tooLarge = post("webhooks/shopify/" + shopId, huge, "application/json",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Hmac-Sha256", sign(SECRET, huge));
+        byte[] notJson = "{\"token\": ".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> malformed = post("webhooks/shopify/" + shopId, notJson, "application/json",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Hmac-Sha256", sign(SECRET, notJson));
+        HttpResponse<String> wrongType = post("webhooks/shopify/" + shopId, body, "text/plain",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Hmac-Sha256", sign(SECRET, body));
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unknownShop.statusCode()).isEqualTo(404);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        for (HttpResponse<String> answer : List.of(forged, unsigned, unknownShop, tooLarge, malformed, wrongType)) {
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonObject problem = json(answer.body());
+            assertThat(problem.getInt("status")).isEqualTo(answer.statusCode());
+            assertThat(problem.getString("detail")).isNotBlank();
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(json(unsigned.body()).getString("detail")).contains("X-Shopify-Hmac-Sha256");
+
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(url("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern(
+                "beckon_webhooks_total\\{[^}]*outcome=\"rejected_malformed\"[^}]*} [1-9]");
+        assertThat(messages(shopId, shop.getString("apiKey"))).isEmpty();
+    }
+
+    @Test
+    void aShopsKeyOpensOnlyThatShop() throws Exception {
+        JsonObject a = createShop("tenant-a.myshopify.com");
+        JsonObject b = createShop("tenant-b.myshopify.com");
+
+        assertThat(get("api/shops/" + a.getString("id") + "/messages", a.getString("apiKey")).statusCode())
+                .isEqualTo(200);
+        assertThat(get("api/shops/" + b.getString("id") + "/messages", a.getString("apiKey")).statusCode())
+                .isEqualTo(404);
+        assertThat(get("api/shops/" + b.getString("id"), a.getString("apiKey")).statusCode()).isEqualTo(404);
+        assertThat(get("api/shops/" + b.getString("id") + "/messages", null).statusCode()).isEqualTo(401);
+        assertThat(get("api/shops/" + b.getString("id") + "/messages", OPERATOR).statusCode()).isEqualTo(200);
+        HttpResponse<String> keyCreatesShop = HTTP.send(HttpRequest.newBuilder(url("api/shops"))
+                .header("Authorization", "Bearer " + a.getString("apiKey"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"platform\":\"shopify\",\"domain\":\"c.myshopify.com\",\"webhookSecret\":\"s\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(keyCreatesShop.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void healthOpenApiAndMetricsAreOn() throws Exception {
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(url("health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> live = HTTP.send(HttpRequest.newBuilder(url("health/live")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> openapi = HTTP.send(HttpRequest.newBuilder(url("openapi")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready.body()).getString("status")).isEqualTo("UP");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/shops:").contains("/api/shops/{shopId}/messages:")
+                .contains("/webhooks/{platform}/{shopId}:");
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private JsonObject createShop(String domain) throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(url("api/shops"))
+                .header("Authorization", "Bearer " + OPERATOR)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"shopify\",\"domain\":\"" + domain
+                        + "\",\"webhookSecret\":\"" + SECRET + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject shop = json(created.body());
+        assertThat(shop.getString("apiKey")).isNotBlank();
+        return shop;
+    }
+
+    private HttpResponse<String> webhook(String shopId, String topic, String eventId, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return post("webhooks/shopify/" + shopId, bytes, "application/json", "X-Shopify-Topic", topic,
+                "X-Shopify-Event-Id", eventId, "X-Shopify-Hmac-Sha256", sign(SECRET, bytes),
+                "X-Shopify-API-Version", "2026-07");
+    }
+
+    private HttpResponse<String> post(String path, byte[] body, String contentType, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<JsonObject> messages(String shopId, String key) throws Exception {
+        HttpResponse<String> answer = get("api/shops/" + shopId + "/messages", key);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            JsonArray array = reader.readArray();
+            List<JsonObject> list = new ArrayList<>();
+            array.forEach(v -> list.add(v.asJsonObject()));
+            return list;
+        }
+    }
+
+    private static JsonObject byState(List<JsonObject> messages, String state) {
+        return messages.stream().filter(m -> state.equals(m.getString("state"))).findFirst().orElseThrow();
+    }
+
+    /** The payload adapter's loopback URL; the adapter reports the host's first interface address (G5). */
+    private URI url(String path) {
+        return URI.create("http://localhost:" + deployed.getPort() + "/" + path);
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String sign(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body));
+    }
+
+    /** A Shopify checkouts/create body shaped like the 2026-07 reference sample. */
+    private static String checkout(String token, String phone) {
+        return """
+                {"token":"%s","cart_token":"cart-%s","email":"ann@example.com","buyer_accepts_marketing":false,
+                 "created_at":"2026-11-23T09:00:00-05:00","updated_at":"2026-11-23T09:00:00-05:00","currency":"USD",
+                 "completed_at":null,"phone":"%s","customer_locale":"en",
+                 "line_items":[{"key":"139cb5712fb4c8d9957dcfad9a3028da","product_id":632910392,"variant_id":808950810,
+                   "quantity":1,"sku":"IPOD2008PINK","title":"IPod Nano - 8GB","variant_title":"Pink","price":"199.00",
+                   "line_price":"199.00","vendor":"Apple"}],
+                 "name":"#981820079255243537",
+                 "abandoned_checkout_url":"https://slice.myshopify.com/checkouts/%s/recover?key=secret",
+                 "discount_codes":[],"source_name":"web","presentment_currency":"USD",
+                 "buyer_accepts_sms_marketing":true,"sms_marketing_phone":"%s","total_price":"421.88",
+                 "subtotal_price":"398.00",
+                 "customer":{"id":603851970716743426,"first_name":"Ann","last_name":"Smith","email":"ann@example.com",
+                   "phone":null,"admin_graphql_api_id":"gid://shopify/Customer/603851970716743426"}}
+                """.formatted(token, token, phone, token, phone);
+    }
+
+    /** A Shopify orders/create body completing the given checkout. */
+    private static String order(String checkoutToken) {
+        return """
+                {"id":820982911946154508,"admin_graphql_api_id":"gid://shopify/Order/820982911946154508",
+                 "buyer_accepts_marketing":true,"cart_token":"cart-%s","checkout_token":"%s",
+                 "contact_email":"bo@example.com","email":"bo@example.com","created_at":"2026-11-23T09:01:00-05:00",
+                 "updated_at":"2026-11-23T09:01:00-05:00","currency":"USD","financial_status":"paid",
+                 "fulfillment_status":null,"name":"#1001","order_number":1001,"phone":null,"source_name":"web",
+                 "test":true,"token":"123456abcd","total_price":"421.88",
+                 "customer":{"id":115310627314723954,"email":"bo@example.com","phone":null,"first_name":"Bo",
+                   "last_name":"Lee","admin_graphql_api_id":"gid://shopify/Customer/115310627314723954"},
+                 "line_items":[{"id":487817672276298554,"product_id":788032119674292922,"variant_id":null,"quantity":1,
+                   "sku":"SKU2006-001","title":"Aviator sunglasses","price":"89.99"}]}
+                """.formatted(checkoutToken, checkoutToken);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
