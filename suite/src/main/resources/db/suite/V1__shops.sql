@@ -8,6 +8,6 @@ CREATE TABLE shop (
     previous_webhook_secret  VARCHAR(512),
     api_key_hash             VARCHAR(64)  NOT NULL,
     created_at               TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT uq_shop_platform_domain UNIQUE (platform, domain),
     CONSTRAINT uq_shop_api_key UNIQUE (api_key_hash)
 );
+CREATE INDEX ix_shop_platform_domain ON shop (platform, domain);

@@ -5,6 +5,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -35,6 +39,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +60,7 @@ class AbandonedCheckoutSliceIT {
     static final String PHONE_B = "+14155550199";
 
     static final TwilioStandIn TWILIO = new TwilioStandIn();
+    static final int MQTT_PORT = freePort();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @ArquillianResource
@@ -66,7 +73,7 @@ class AbandonedCheckoutSliceIT {
         String config = String.join("\n",
                 "config_ordinal=500",
                 "beckon.data-dir=" + dataDir,
-                "beckon.mqtt.port=" + freePort(),
+                "beckon.mqtt.port=" + MQTT_PORT,
                 "beckon.engine.poll-interval=PT0.2S",
                 "beckon.sms.base-url=" + TWILIO.baseUrl(),
                 "beckon.sms.account-sid=ACit0000000000000000000000000000",
@@ -209,6 +216,26 @@ class AbandonedCheckoutSliceIT {
                 .contains("/webhooks/{platform}/{shopId}:");
     }
 
+    @Test
+    void theEmbeddedBrokerCarriesMqttMessages() throws Exception {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, "beckon-it-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        client.connect(options);
+        try {
+            CompletableFuture<String> received = new CompletableFuture<>();
+            client.subscribe("beckon/it/ping", 1, (topic, message) ->
+                    received.complete(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            client.publish("beckon/it/ping", "hello from a store app".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("hello from a store app");
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private JsonObject createShop(String domain) throws Exception {
@@ -264,7 +291,7 @@ class AbandonedCheckoutSliceIT {
         return messages.stream().filter(m -> state.equals(m.getString("state"))).findFirst().orElseThrow();
     }
 
-    /** The payload adapter's loopback URL; the adapter reports the host's first interface address (G5). */
+    /** The deployment's loopback URL; the adapter reports the host's first interface address (G5). */
     private URI url(String path) {
         return URI.create("http://localhost:" + deployed.getPort() + "/" + path);
     }
@@ -316,9 +343,11 @@ class AbandonedCheckoutSliceIT {
                 """.formatted(checkoutToken, checkoutToken);
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

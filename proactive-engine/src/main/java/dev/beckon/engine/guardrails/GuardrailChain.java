@@ -11,9 +11,12 @@ public final class GuardrailChain implements Guardrail {
         this.guardrails = List.copyOf(guardrails);
     }
 
-    /** The chain every send goes through today: an address, then marketing consent. */
+    /**
+     * The chain every send goes through today: marketing consent, then an address. Consent comes first because
+     * it is the answer a merchant needs to "why didn't she get it?" when both are missing.
+     */
     public static GuardrailChain standard() {
-        return new GuardrailChain(List.of(new RecipientRequired(), new MarketingConsentRequired()));
+        return new GuardrailChain(List.of(new MarketingConsentRequired(), new RecipientRequired()));
     }
 
     @Override

@@ -83,9 +83,9 @@ class GuardrailChainTest {
     }
 
     @Test
-    void theAddressIsCheckedBeforeConsent() {
+    void consentIsCheckedBeforeTheAddressBecauseItIsTheMoreBasicReason() {
         assertThat(standard.check(marketingSms(null, null))).isEqualTo(
-                new Decision.Skip("no phone number for the shopper"));
+                new Decision.Skip("no sms marketing consent on record"));
     }
 
     @Test

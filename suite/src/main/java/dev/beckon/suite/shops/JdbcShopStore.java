@@ -7,7 +7,6 @@ import dev.beckon.engine.persistence.Transactions;
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /** Shops in the database. Thread-safe. */
@@ -19,21 +18,12 @@ public final class JdbcShopStore {
         this.tx = new Transactions(dataSource);
     }
 
-    /** The outcome of {@link #create}. */
-    public sealed interface Created {
-        record Done(Shop shop) implements Created {
-        }
-
-        record AlreadyExists(ShopId existing) implements Created {
-        }
-    }
-
-    public Created create(Shop shop, String apiKeyHash) {
+    /**
+     * Stores a new shop with the hash of its API key. A store may be registered more than once (each registration
+     * has its own id, key and webhook URL), so an operator who lost a key can register again.
+     */
+    public Shop create(Shop shop, String apiKeyHash) {
         return tx.inTransaction(c -> {
-            Optional<ShopId> existing = findId(c, shop.platform(), shop.domain());
-            if (existing.isPresent()) {
-                return new Created.AlreadyExists(existing.get());
-            }
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO shop (id, platform, domain, webhook_secret, previous_webhook_secret, api_key_hash,
                         created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -46,7 +36,7 @@ public final class JdbcShopStore {
                 Sql.setInstant(insert, 7, shop.createdAt());
                 insert.executeUpdate();
             }
-            return new Created.Done(shop);
+            return shop;
         });
     }
 
@@ -79,16 +69,4 @@ public final class JdbcShopStore {
             }
         });
     }
-
-    private static Optional<ShopId> findId(java.sql.Connection c, String platform, String domain)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM shop WHERE platform = ? AND domain = ?")) {
-            select.setString(1, platform);
-            select.setString(2, domain);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(ShopId.of(row.getString(1))) : Optional.empty();
-            }
-        }
-    }
-
 }

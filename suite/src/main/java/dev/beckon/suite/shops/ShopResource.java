@@ -59,7 +59,6 @@ public class ShopResource {
             content = @Content(schema = @Schema(implementation = ShopView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "This platform and domain are registered already")
     public Response create(NewShop body) {
         if (body == null) {
             throw new ProblemException(400, "send a JSON object with platform, domain and webhookSecret");
@@ -84,11 +83,7 @@ public class ShopResource {
 
         Shop shop = new Shop(ShopId.random(), platform, domain, secret, null, clock.instant());
         String apiKey = ApiKeys.newKey();
-        JdbcShopStore.Created created = shops.create(shop, ApiKeys.hash(apiKey));
-        if (created instanceof JdbcShopStore.Created.AlreadyExists exists) {
-            throw new ProblemException(409, "a " + platform + " shop for " + domain + " exists already: "
-                    + exists.existing());
-        }
+        shops.create(shop, ApiKeys.hash(apiKey));
         if (delay != null) {
             engine.updateAbandonedCheckoutSettings(shop.id(), true, delay);
         }
