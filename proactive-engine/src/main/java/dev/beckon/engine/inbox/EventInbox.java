@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -110,13 +109,7 @@ public final class EventInbox {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT id FROM inbox_event WHERE state = 'pending' ORDER BY received_at, arrival LIMIT ?""")) {
             select.setInt(1, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
+            return Sql.ids(select);
         }
     }
 

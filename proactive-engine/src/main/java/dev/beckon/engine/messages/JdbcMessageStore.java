@@ -107,14 +107,7 @@ public final class JdbcMessageStore {
 
     /** Holds a message back until {@code until} (quiet hours); its timer wakes it again. */
     public void defer(Connection c, String id, String reason, Instant until, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE message SET state = 'deferred', reason = ?, due_at = ?, updated_at = ? WHERE id = ?")) {
-            update.setString(1, truncate(reason));
-            Sql.setInstant(update, 2, until);
-            Sql.setInstant(update, 3, now);
-            update.setString(4, id);
-            update.executeUpdate();
-        }
+        setStateDue(c, id, MessageState.DEFERRED, reason, until, now);
     }
 
     /** Records a guardrail's skip. */
@@ -142,13 +135,7 @@ public final class JdbcMessageStore {
                 SELECT id FROM message WHERE state = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?""")) {
             Sql.setInstant(select, 1, now);
             select.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
+            return Sql.ids(select);
         }
     }
 
@@ -192,14 +179,7 @@ public final class JdbcMessageStore {
 
     /** Puts a message back in the queue for a later attempt, keeping the last error as its reason. */
     public void retryLater(Connection c, String id, String reason, Instant dueAt, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE message SET state = 'queued', reason = ?, due_at = ?, updated_at = ? WHERE id = ?")) {
-            update.setString(1, truncate(reason));
-            Sql.setInstant(update, 2, dueAt);
-            Sql.setInstant(update, 3, now);
-            update.setString(4, id);
-            update.executeUpdate();
-        }
+        setStateDue(c, id, MessageState.QUEUED, reason, dueAt, now);
     }
 
     public void markFailed(Connection c, String id, String reason, Instant now) throws SQLException {
@@ -215,13 +195,7 @@ public final class JdbcMessageStore {
                 "SELECT id FROM message WHERE state = 'sending' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
             Sql.setInstant(select, 1, claimedBefore);
             select.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
+            return Sql.ids(select);
         }
     }
 
@@ -249,6 +223,19 @@ public final class JdbcMessageStore {
             update.setString(2, truncate(reason));
             Sql.setInstant(update, 3, now);
             update.setString(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    private void setStateDue(Connection c, String id, MessageState state, String reason, Instant dueAt, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET state = ?, reason = ?, due_at = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, state.column());
+            update.setString(2, truncate(reason));
+            Sql.setInstant(update, 3, dueAt);
+            Sql.setInstant(update, 4, now);
+            update.setString(5, id);
             update.executeUpdate();
         }
     }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Conversions between Java time and SQL {@code TIMESTAMP WITH TIME ZONE}, identical on PostgreSQL and H2. */
 public final class Sql {
@@ -27,6 +29,17 @@ public final class Sql {
     public static Instant getInstant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Runs a query whose first column is an id and returns the ids in order. */
+    public static List<String> ids(PreparedStatement select) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     public static boolean isUniqueViolation(SQLException e) {

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,13 +53,7 @@ public final class JdbcTimerStore {
                 "SELECT id FROM timer WHERE due_at <= ? ORDER BY due_at, id LIMIT ?")) {
             Sql.setInstant(select, 1, now);
             select.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
+            return Sql.ids(select);
         }
     }
 
