@@ -175,7 +175,8 @@ class AbandonedCheckoutSliceIT {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(url("metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).containsPattern(
-                "beckon_webhooks_total\\{[^}]*outcome=\"rejected_malformed\"[^}]*} [1-9]");
+                "beckon_webhooks_total\\{[^}]*outcome=\"rejected_malformed\"[^}]*} [1-9]")
+                .contains("beckon_engine_pending_events").contains("beckon_engine_timer_lateness_milliseconds");
         assertThat(messages(shopId, shop.getString("apiKey"))).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -40,6 +41,9 @@ public class Bootstrap {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MetricRegistry metrics;
 
     private volatile OperatorToken operatorToken;
     private volatile EmbeddedBroker broker;
@@ -102,6 +106,9 @@ public class Bootstrap {
             int suite = SuiteSchema.migrate(dataSource);
             int engineTables = ProactiveEngine.migrate(dataSource);
             migrated = true;
+            metrics.gauge("beckon_engine_pending_events", engine, ProactiveEngine::pendingEvents);
+            metrics.gauge("beckon_engine_timer_lateness_milliseconds", engine,
+                    ProactiveEngine::lastTimerLatenessMillis);
             problem = broker == null && settings.embeddedBroker() ? problem : null;
             LOG.log(System.Logger.Level.INFO, "database ready ({0} migrations applied)", suite + engineTables);
         } catch (RuntimeException e) {
