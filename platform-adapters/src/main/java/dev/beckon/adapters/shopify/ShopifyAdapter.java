@@ -36,8 +36,10 @@ import java.util.Optional;
  *       deliveries) must be {@code base64(HMAC-SHA256(secret, raw body))} for one of the shop's webhook secrets,
  *       the current one or the previous one during a rotation. It is checked over the raw bytes, in constant time,
  *       before anything is parsed. Missing, malformed or wrong: {@code Rejected(UNAUTHENTICATED)}.</li>
- *   <li>The shop: if {@code X-Shopify-Shop-Domain} is present it must equal the shop's registered domain, ignoring
- *       case, else {@code Rejected(UNAUTHENTICATED)}.</li>
+ *   <li>The shop: the URL's shop and its secret authenticate the delivery. An {@code X-Shopify-Shop-Domain}
+ *       that differs from the registered domain is logged, not rejected: merchants often register their storefront
+ *       domain instead of the myshopify one, and rejecting would make Shopify retry and then delete the
+ *       subscription without anyone noticing.</li>
  *   <li>The topic ({@code X-Shopify-Topic}): missing is {@code Rejected(MALFORMED)}; one Beckon does not map is
  *       {@code Ignored}, so Shopify does not retry it.</li>
  *   <li>The body is parsed and mapped: {@code checkouts/create|update} to {@code CheckoutUpdated},
@@ -58,6 +60,8 @@ import java.util.Optional;
  * thread-safe: one instance serves every shop and every request thread. It does no I/O.
  */
 public final class ShopifyAdapter implements PlatformAdapter {
+
+    private static final System.Logger LOG = System.getLogger(ShopifyAdapter.class.getName());
 
     /** The plugin id, as used in webhook URLs and configuration. */
     public static final String ID = "shopify";
@@ -91,8 +95,9 @@ public final class ShopifyAdapter implements PlatformAdapter {
 
         Optional<String> domain = ShopifyHeader.SHOP_DOMAIN.in(headers);
         if (domain.isPresent() && !domain.get().equalsIgnoreCase(shop.domain())) {
-            return WebhookOutcome.rejected(Problem.UNAUTHENTICATED, "delivery is for shop domain '"
-                    + Excerpt.of(domain.get()) + "' but this endpoint belongs to '" + shop.domain() + "'");
+            LOG.log(System.Logger.Level.WARNING, "shop {0}: a signed delivery names shop domain ''{1}'', registered"
+                    + " is ''{2}''; check the domain the shop was registered with", shop.shop(),
+                    Excerpt.of(domain.get()), shop.domain());
         }
 
         Optional<String> topicName = ShopifyHeader.TOPIC.in(headers);
