@@ -83,24 +83,21 @@ public final class JdbcMessageStore {
 
     /** Cancels every message of the run that has not gone to a provider yet. */
     public int cancelPending(Connection c, String runId, String reason, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE message SET state = 'cancelled', reason = ?, updated_at = ?
-                WHERE run_id = ? AND state IN ('scheduled', 'deferred', 'queued')""")) {
-            update.setString(1, reason);
-            Sql.setInstant(update, 2, now);
-            update.setString(3, runId);
-            return update.executeUpdate();
-        }
+        return cancelWhere(c, "run_id", runId, reason, now);
     }
 
     /** Cancels every not-yet-sent message of a shop (uninstall). */
     public int cancelAllPending(Connection c, ShopId shop, String reason, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE message SET state = 'cancelled', reason = ?, updated_at = ?
-                WHERE shop_id = ? AND state IN ('scheduled', 'deferred', 'queued')""")) {
+        return cancelWhere(c, "shop_id", shop.value(), reason, now);
+    }
+
+    private static int cancelWhere(Connection c, String column, String value, String reason, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE message SET state = 'cancelled', reason = ?,"
+                + " updated_at = ? WHERE " + column + " = ? AND state IN ('scheduled', 'deferred', 'queued')")) {
             update.setString(1, reason);
             Sql.setInstant(update, 2, now);
-            update.setString(3, shop.value());
+            update.setString(3, value);
             return update.executeUpdate();
         }
     }
