@@ -5,6 +5,8 @@ import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.ShopId;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,11 @@ import java.util.Objects;
  * @param recipient the address; null if the journey has none
  * @param consent   the shopper's marketing consent for the channel; null if unknown
  * @param now       the decision time; never null
+ * @param timeZones the zones the shopper may be in, for quiet hours (one when it is known exactly, a few when her
+ *                  number or country spans several); empty if unknown; never null
  */
 public record SendAttempt(ShopId shop, String journey, ChannelType channel, Consent.Purpose purpose,
-                          String recipient, Consent consent, Instant now) {
+                          String recipient, Consent consent, Instant now, List<ZoneId> timeZones) {
 
     public SendAttempt {
         Objects.requireNonNull(shop, "shop");
@@ -27,5 +31,12 @@ public record SendAttempt(ShopId shop, String journey, ChannelType channel, Cons
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(now, "now");
+        timeZones = timeZones == null ? List.of() : List.copyOf(timeZones);
+    }
+
+    /** An attempt whose shopper's time zone is not known. */
+    public SendAttempt(ShopId shop, String journey, ChannelType channel, Consent.Purpose purpose, String recipient,
+                       Consent consent, Instant now) {
+        this(shop, journey, channel, purpose, recipient, consent, now, List.of());
     }
 }
