@@ -1,6 +1,11 @@
 /**
- * Video messages: thank-you video upload, transcoding, storage, signed links, HTTP Range streaming and view
- * measurement. Built in a later issue; the module exists so the dependency rule holds from the start: it
- * depends on {@code plugin-api} only.
+ * Video messages: thank-you video upload, storage, links and HTTP Range streaming; transcoding and view
+ * measurement come later. Depends on {@code plugin-api} only. By feature:
+ * <ul>
+ *   <li>{@code streaming}: RFC 9110 Range evaluation and response headers, pure;</li>
+ *   <li>{@code upload}: content sniffing and capped, hashing copies;</li>
+ *   <li>{@code storage}: the {@code VideoStorage} SPI with generated keys, and the local file system backend;</li>
+ *   <li>{@code links}: random, expiring, revocable landing-page tokens.</li>
+ * </ul>
  */
 package dev.beckon.video;
