@@ -218,6 +218,42 @@ class AbandonedCheckoutSliceIT {
     }
 
     @Test
+    void headlessStoresAndWooCommerceDeliverToo() throws Exception {
+        JsonObject woo = createShop("woocommerce", "woo.example.com", "woo-secret");
+        HttpResponse<String> ping = post("webhooks/woocommerce/" + woo.getString("id"),
+                "webhook_id=42".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        assertThat(ping.statusCode()).as(ping.body()).isEqualTo(200);
+        assertThat(json(ping.body()).getString("status")).isEqualTo("ignored");
+
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        JsonObject headless = createShop("standard-webhooks", "headless.example.com", secret);
+        byte[] body = """
+                {"type":"checkout.updated","data":{"checkout_id":"cart_01HQ8Z6K3V9W2N4B7C5D1E0F2G",
+                 "shopper":{"first_name":"Ada","phone":"+4915112345678","consents":[{"channel":"sms",
+                 "purpose":"marketing","state":"subscribed","source":"medusa:checkout"}]},
+                 "recovery_url":"https://headless.example.com/checkout?cart_id=cart_01HQ8Z6K3V9W2N4B7C5D1E0F2G",
+                 "updated_at":"2026-11-23T10:00:00Z"}}""".getBytes(StandardCharsets.UTF_8);
+        String id = "msg_" + UUID.randomUUID();
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        String signature = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+
+        HttpResponse<String> delivered = post("webhooks/standard-webhooks/" + headless.getString("id"), body,
+                "application/json", "webhook-id", id, "webhook-timestamp", timestamp, "webhook-signature", signature);
+        HttpResponse<String> stale = post("webhooks/standard-webhooks/" + headless.getString("id"), body,
+                "application/json", "webhook-id", id, "webhook-timestamp", "1614265330",
+                "webhook-signature", signature);
+
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        assertThat(stale.statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(messages(headless.getString("id"), headless.getString("apiKey")))
+                        .singleElement().satisfies(m -> assertThat(m.getString("to")).isEqualTo("+4915112345678")));
+    }
+
+    @Test
     void theEmbeddedBrokerCarriesMqttMessages() throws Exception {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, "beckon-it-" + UUID.randomUUID(),
                 new MemoryPersistence());
@@ -240,11 +276,15 @@ class AbandonedCheckoutSliceIT {
     // --- helpers --------------------------------------------------------------------------------------------
 
     private JsonObject createShop(String domain) throws Exception {
+        return createShop("shopify", domain, SECRET);
+    }
+
+    private JsonObject createShop(String platform, String domain, String secret) throws Exception {
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(url("api/shops"))
                 .header("Authorization", "Bearer " + OPERATOR)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"shopify\",\"domain\":\"" + domain
-                        + "\",\"webhookSecret\":\"" + SECRET + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"" + platform + "\",\"domain\":\""
+                        + domain + "\",\"webhookSecret\":\"" + secret + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject shop = json(created.body());

@@ -1,5 +1,7 @@
 package dev.beckon.adapters.shopify;
 
+import dev.beckon.adapters.json.JsonView;
+import dev.beckon.adapters.json.MalformedPayloadException;
 import dev.beckon.api.event.ConsentChanged;
 import dev.beckon.api.event.CustomerUpdated;
 import dev.beckon.api.model.ChannelType;

@@ -1,5 +1,8 @@
 package dev.beckon.adapters.shopify;
 
+import dev.beckon.adapters.json.Excerpt;
+import dev.beckon.adapters.json.JsonView;
+import dev.beckon.adapters.json.MalformedPayloadException;
 import dev.beckon.api.model.LineItem;
 import dev.beckon.api.model.Money;
 import dev.beckon.api.model.ProductId;

@@ -1,5 +1,6 @@
 package dev.beckon.adapters.shopify;
 
+import dev.beckon.adapters.json.JsonView;
 import dev.beckon.api.event.OrderFulfilled;
 import dev.beckon.api.event.OrderPlaced;
 import dev.beckon.api.model.CheckoutId;

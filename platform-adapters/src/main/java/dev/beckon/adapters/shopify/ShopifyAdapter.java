@@ -1,5 +1,8 @@
 package dev.beckon.adapters.shopify;
 
+import dev.beckon.adapters.json.Excerpt;
+import dev.beckon.adapters.json.JsonView;
+import dev.beckon.adapters.json.MalformedPayloadException;
 import dev.beckon.api.event.EventEnvelope;
 import dev.beckon.api.model.EventId;
 import dev.beckon.api.platform.Headers;
@@ -8,15 +11,7 @@ import dev.beckon.api.platform.ShopContext;
 import dev.beckon.api.platform.WebhookOutcome;
 import dev.beckon.api.platform.WebhookOutcome.Problem;
 import dev.beckon.api.platform.WebhookRequest;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -24,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,11 +60,8 @@ public final class ShopifyAdapter implements PlatformAdapter {
     /** The plugin id, as used in webhook URLs and configuration. */
     public static final String ID = "shopify";
 
-    private final JsonReaderFactory json;
-
     /** Called by the suite's plugin registry. */
     public ShopifyAdapter() {
-        this.json = Json.createReaderFactory(Map.of());
     }
 
     @Override
@@ -117,7 +108,7 @@ public final class ShopifyAdapter implements PlatformAdapter {
         Delivery delivery = new Delivery(shopDomain, triggeredAt.orElse(request.receivedAt()));
         Mapped mapped;
         try {
-            mapped = topic.mapping().map(JsonView.root(parseObject(request.body())), delivery);
+            mapped = topic.mapping().map(JsonView.parse(request.body()), delivery);
         } catch (MalformedPayloadException | IllegalArgumentException e) {
             // IllegalArgumentException: a value a canonical type refuses (an id over 255 characters, say)
             return WebhookOutcome.rejected(Problem.MALFORMED, topic.topic() + " body: " + e.getMessage());
@@ -132,19 +123,6 @@ public final class ShopifyAdapter implements PlatformAdapter {
                 dedupKey(request, topic, mapped),
                 mapped.payload());
         return WebhookOutcome.accepted(List.of(event));
-    }
-
-    private JsonObject parseObject(byte[] body) {
-        JsonValue value;
-        try (JsonReader reader = json.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            throw new MalformedPayloadException("is not JSON");
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new MalformedPayloadException("is not a JSON object");
-        }
-        return value.asJsonObject();
     }
 
     private static String dedupKey(WebhookRequest request, ShopifyTopic topic, Mapped mapped) {

@@ -1,5 +1,6 @@
 package dev.beckon.adapters.shopify;
 
+import dev.beckon.adapters.json.JsonView;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.CustomerId;

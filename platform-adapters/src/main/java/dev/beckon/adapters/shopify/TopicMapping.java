@@ -1,5 +1,8 @@
 package dev.beckon.adapters.shopify;
 
+import dev.beckon.adapters.json.JsonView;
+import dev.beckon.adapters.json.MalformedPayloadException;
+
 /** Maps the body of one verified Shopify topic onto a canonical payload. Implementations are stateless. */
 @FunctionalInterface
 interface TopicMapping {

@@ -2,7 +2,10 @@ package dev.beckon.suite.engine;
 
 import dev.beckon.api.platform.PlatformAdapter;
 import dev.beckon.api.plugin.PluginRegistry;
+import dev.beckon.adapters.bigcommerce.BigCommerceAdapter;
 import dev.beckon.adapters.shopify.ShopifyAdapter;
+import dev.beckon.adapters.standardwebhooks.StandardWebhooksAdapter;
+import dev.beckon.adapters.woocommerce.WooCommerceAdapter;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.channels.sms.TwilioSmsChannel;
 import dev.beckon.suite.config.SuiteSettings;
@@ -32,7 +35,8 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    PluginRegistry<PlatformAdapter> platforms() {
-        return PluginRegistry.of("platform", List.of(new ShopifyAdapter()));
+    PluginRegistry<PlatformAdapter> platforms(Clock clock) {
+        return PluginRegistry.of("platform", List.of(new ShopifyAdapter(), new WooCommerceAdapter(),
+                new BigCommerceAdapter(clock), new StandardWebhooksAdapter(clock)));
     }
 }

@@ -1,34 +1,47 @@
-package dev.beckon.adapters.shopify;
+package dev.beckon.adapters.json;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed, fail-fast reads from one JSON object of a Shopify payload.
+ * Typed, fail-fast reads from one JSON object of a platform payload (Shopify, WooCommerce, BigCommerce, Beckon's
+ * own Standard Webhooks envelope).
  *
  * <p>Absent fields and JSON {@code null} read as "not there" ({@code null}, empty). A field that is there with
  * the wrong type or an unreadable value throws {@link MalformedPayloadException} naming the field by its path
  * ({@code line_items[0].price}). Ids are read exactly, as strings: Shopify ids exceed 2<sup>53</sup>, so they never
- * go through {@code double}. Immutable and thread-safe.
+ * go through {@code double}; amounts are {@link BigDecimal}, never {@code double}. Immutable and thread-safe.
  */
-final class JsonView {
+public final class JsonView {
 
-    /** Integer digits beyond this are not an id or an amount Shopify sends; refusing them bounds the work. */
+    /** Integer digits beyond this are not an id or an amount a platform sends; refusing them bounds the work. */
     private static final int MAX_INTEGER_DIGITS = 40;
     private static final int MAX_FRACTION_DIGITS = 20;
+
+    /** Thread-safe per the JSON-P contract; shared by every parse. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject object;
     private final String path;
@@ -39,17 +52,36 @@ final class JsonView {
     }
 
     /** The top-level object of a body. */
-    static JsonView root(JsonObject object) {
+    public static JsonView root(JsonObject object) {
         return new JsonView(object, "");
     }
 
+    /**
+     * The top-level object of a raw body, parsed as UTF-8.
+     *
+     * @throws MalformedPayloadException "is not JSON" or "is not a JSON object"; the message names no field, so
+     *                                   callers prefix it with what the body is ({@code "order.placed body: "})
+     */
+    public static JsonView parse(byte[] body) {
+        JsonValue value;
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new MalformedPayloadException("is not JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedPayloadException("is not a JSON object");
+        }
+        return root(value.asJsonObject());
+    }
+
     /** The path of a field of this object, as reasons name it. */
-    String pathOf(String name) {
+    public String pathOf(String name) {
         return path + name;
     }
 
     /** A nested object; empty if absent or null. */
-    Optional<JsonView> object(String name) {
+    public Optional<JsonView> object(String name) {
         JsonValue value = value(name);
         if (value == null) {
             return Optional.empty();
@@ -61,12 +93,12 @@ final class JsonView {
     }
 
     /** A nested object that must be there. */
-    JsonView requireObject(String name) {
+    public JsonView requireObject(String name) {
         return object(name).orElseThrow(() -> missing(name));
     }
 
     /** The objects of an array; empty if absent or null. */
-    List<JsonView> objects(String name) {
+    public List<JsonView> objects(String name) {
         JsonArray array = array(name);
         List<JsonView> views = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -81,7 +113,7 @@ final class JsonView {
     }
 
     /** The ids of an array of ids; empty if absent or null; null elements are skipped. */
-    List<String> ids(String name) {
+    public List<String> ids(String name) {
         JsonArray array = array(name);
         List<String> ids = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -94,7 +126,7 @@ final class JsonView {
     }
 
     /** A text field (a number is read as its decimal text); null if absent, null or blank. */
-    String string(String name) {
+    public String string(String name) {
         JsonValue value = value(name);
         if (value == null) {
             return null;
@@ -108,7 +140,7 @@ final class JsonView {
     }
 
     /** A text field that must be there. */
-    String requireString(String name) {
+    public String requireString(String name) {
         String value = string(name);
         if (value == null) {
             throw missing(name);
@@ -117,7 +149,7 @@ final class JsonView {
     }
 
     /** The first of the fields that has text; null if none has. */
-    String firstString(String... names) {
+    public String firstString(String... names) {
         for (String name : names) {
             String value = string(name);
             if (value != null) {
@@ -128,12 +160,12 @@ final class JsonView {
     }
 
     /** An id, given as an integer or a string, exactly as written; null if absent, null or blank. */
-    String id(String name) {
+    public String id(String name) {
         return idOf(value(name), pathOf(name));
     }
 
     /** An id that must be there. */
-    String requireId(String name) {
+    public String requireId(String name) {
         String id = id(name);
         if (id == null) {
             throw missing(name);
@@ -142,7 +174,7 @@ final class JsonView {
     }
 
     /** A boolean; null if absent or null. */
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         JsonValue value = value(name);
         if (value == null) {
             return null;
@@ -155,7 +187,7 @@ final class JsonView {
     }
 
     /** A non-negative whole number that must be there. */
-    int requireCount(String name) {
+    public int requireCount(String name) {
         JsonValue value = value(name);
         if (value == null) {
             throw missing(name);
@@ -175,7 +207,7 @@ final class JsonView {
     }
 
     /** A decimal amount, given as a string ({@code "199.00"}) or a number; null if absent, null or blank. */
-    BigDecimal decimal(String name) {
+    public BigDecimal decimal(String name) {
         JsonValue value = value(name);
         if (value == null) {
             return null;
@@ -206,7 +238,7 @@ final class JsonView {
     }
 
     /** An ISO-8601 timestamp with offset ({@code 2021-12-31T19:00:00-05:00}); null if absent, null or blank. */
-    Instant instant(String name) {
+    public Instant instant(String name) {
         String text = string(name);
         if (text == null) {
             return null;
@@ -218,8 +250,51 @@ final class JsonView {
         }
     }
 
+    /**
+     * A UTC timestamp as WooCommerce writes its {@code *_gmt} fields: ISO-8601 without offset
+     * ({@code 2017-03-22T19:28:02}), read as UTC; one with an offset or {@code Z} is read as such. Null if absent,
+     * null or blank.
+     */
+    public Instant utcInstant(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw malformed(name, "is not an ISO-8601 date-time: '" + Excerpt.of(text) + "'");
+            }
+        }
+    }
+
+    /** A Unix time in whole seconds ({@code 1561479335}); null if absent or null. */
+    public Instant epochSeconds(String name) {
+        JsonValue value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw malformed(name, "is not a Unix time in seconds");
+        }
+        try {
+            long seconds = ((JsonNumber) value).bigDecimalValue().longValueExact();
+            return Instant.ofEpochSecond(seconds);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw malformed(name, "is not a Unix time in whole seconds of a sensible size");
+        }
+    }
+
+    /** Whether the field is there and not JSON {@code null}. */
+    public boolean has(String name) {
+        return value(name) != null;
+    }
+
     /** The first of the fields that holds a timestamp; null if none does. */
-    Instant firstInstant(String... names) {
+    public Instant firstInstant(String... names) {
         for (String name : names) {
             Instant value = instant(name);
             if (value != null) {
@@ -233,7 +308,7 @@ final class JsonView {
      * A link for a shopper to follow; null if absent or not an absolute http(s) URI. Lenient on purpose: a bad
      * link loses the link, not the event.
      */
-    URI link(String name) {
+    public URI link(String name) {
         String text;
         try {
             text = string(name);
@@ -253,7 +328,7 @@ final class JsonView {
         }
     }
 
-    MalformedPayloadException malformed(String name, String problem) {
+    public MalformedPayloadException malformed(String name, String problem) {
         return new MalformedPayloadException(pathOf(name) + " " + problem);
     }
 
