@@ -1,0 +1,121 @@
+package dev.beckon.gateway.decode;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The canonical identity of a beacon, the key of a store's pairing registry. One spelling per beacon whatever
+ * the scanner printed (dashed or bare UUIDs, upper or lower case):
+ * <ul>
+ *   <li>{@code ibeacon:<uuid, lowercase, dashed>:<major>:<minor>} (decimal major and minor)</li>
+ *   <li>{@code altbeacon:<40 hex beacon id>}</li>
+ *   <li>{@code eddystone-uid:<20 hex namespace>:<12 hex instance>}</li>
+ *   <li>{@code eddystone-eid:<16 hex ephemeral id>} (rotates; resolve it to a stable key before pairing)</li>
+ *   <li>{@code eddystone-url:<url>}</li>
+ * </ul>
+ * Immutable and thread-safe.
+ *
+ * @param value the canonical spelling; never null. The constructor rejects anything else; use {@link #parse}
+ *              for text from configuration or scanners
+ */
+public record BeaconKey(String value) {
+
+    private static final Pattern IBEACON =
+            Pattern.compile("ibeacon:(\\p{XDigit}{8}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{12})"
+                    + ":(\\d{1,5}):(\\d{1,5})");
+    private static final Pattern ALTBEACON = Pattern.compile("altbeacon:(\\p{XDigit}{40})");
+    private static final Pattern EDDYSTONE_UID = Pattern.compile("eddystone-uid:(\\p{XDigit}{20}):(\\p{XDigit}{12})");
+    private static final Pattern EDDYSTONE_EID = Pattern.compile("eddystone-eid:(\\p{XDigit}{16})");
+    private static final Pattern EDDYSTONE_URL = Pattern.compile("eddystone-url:(\\S{1,256})");
+
+    public BeaconKey {
+        Objects.requireNonNull(value, "value");
+        if (!canonicalise(value).filter(value::equals).isPresent()) {
+            throw new IllegalArgumentException("not a canonical beacon key: '" + value + "'");
+        }
+    }
+
+    /**
+     * Reads a key written by a person or another system, canonicalising case and UUID dashes.
+     *
+     * @param text may be null
+     * @return the key, or empty when {@code text} is not a beacon key (unknown kind, bad hex, major above 65535)
+     */
+    public static Optional<BeaconKey> parse(String text) {
+        return canonicalise(text).map(BeaconKey::new);
+    }
+
+    private static Optional<String> canonicalise(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String trimmed = text.strip();
+        int colon = trimmed.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String candidate = trimmed.substring(0, colon).toLowerCase(Locale.ROOT) + trimmed.substring(colon);
+        Matcher ibeacon = IBEACON.matcher(candidate);
+        if (ibeacon.matches()) {
+            int major = Integer.parseInt(ibeacon.group(2));
+            int minor = Integer.parseInt(ibeacon.group(3));
+            if (major > 0xFFFF || minor > 0xFFFF) {
+                return Optional.empty();
+            }
+            String bare = ibeacon.group(1).replace("-", "");
+            UUID uuid = UUID.fromString(bare.substring(0, 8) + '-' + bare.substring(8, 12) + '-'
+                    + bare.substring(12, 16) + '-' + bare.substring(16, 20) + '-' + bare.substring(20));
+            return Optional.of(ibeaconText(uuid, major, minor));
+        }
+        if (ALTBEACON.matcher(candidate).matches() || EDDYSTONE_UID.matcher(candidate).matches()
+                || EDDYSTONE_EID.matcher(candidate).matches()) {
+            return Optional.of(candidate.toLowerCase(Locale.ROOT));
+        }
+        if (EDDYSTONE_URL.matcher(candidate).matches()) {
+            return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    /** The key of an iBeacon; {@code major} and {@code minor} in 0..65535. */
+    public static BeaconKey ibeacon(UUID uuid, int major, int minor) {
+        return new BeaconKey(ibeaconText(Objects.requireNonNull(uuid, "uuid"), major, minor));
+    }
+
+    /** The key of an AltBeacon from its 20-byte beacon id as 40 hex digits. */
+    public static BeaconKey altBeacon(String beaconIdHex) {
+        return new BeaconKey("altbeacon:" + beaconIdHex.toLowerCase(Locale.ROOT));
+    }
+
+    /** The key of an Eddystone-UID from its 10-byte namespace and 6-byte instance in hex. */
+    public static BeaconKey eddystoneUid(String namespaceHex, String instanceHex) {
+        return new BeaconKey("eddystone-uid:" + namespaceHex.toLowerCase(Locale.ROOT) + ':'
+                + instanceHex.toLowerCase(Locale.ROOT));
+    }
+
+    /** The key of one rotation of an Eddystone-EID, from its 8-byte ephemeral id in hex. */
+    public static BeaconKey eddystoneEid(String ephemeralIdHex) {
+        return new BeaconKey("eddystone-eid:" + ephemeralIdHex.toLowerCase(Locale.ROOT));
+    }
+
+    /** The key of an Eddystone-URL beacon from its expanded URL. */
+    public static BeaconKey eddystoneUrl(String url) {
+        return new BeaconKey("eddystone-url:" + url);
+    }
+
+    private static String ibeaconText(UUID uuid, int major, int minor) {
+        if (major < 0 || major > 0xFFFF || minor < 0 || minor > 0xFFFF) {
+            throw new IllegalArgumentException("major and minor must be in 0..65535, got " + major + ", " + minor);
+        }
+        return "ibeacon:" + uuid.toString().toLowerCase(Locale.ROOT) + ':' + major + ':' + minor;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.beckon.gateway.filter;
+
+import dev.beckon.gateway.Drops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Filters the RSSI readings of one (device, beacon) pair into a distance estimate: a sliding window of recent
+ * readings, the median after Tukey-fence outlier rejection (ESPresense's filter since 2025), and a velocity gate
+ * (Bermuda's) that drops readings implying a walk faster than {@link FilterSettings#maxMetresPerSecond()}.
+ *
+ * <p>Readings that cannot be right are rejected with a reason and counted: implausible RSSI, timestamps in the
+ * future (beyond the allowed skew of the injected clock), readings already older than the window, readings older
+ * than one already taken. An outlier inside the window is not rejected: it stays, left out of the median, because
+ * a run of such readings is a real move and must win once it is the majority.
+ *
+ * <p>Not thread-safe: one instance per (device, beacon), confined to the worker that owns the store.
+ * Pure apart from the clock and the drop counter; no I/O.
+ */
+public final class RssiWindowFilter {
+
+    private final FilterSettings settings;
+    private final PathLossModel model;
+    private final Clock clock;
+    private final Drops<FilterRejection> drops;
+    private final Deque<RssiReading> window = new ArrayDeque<>();
+
+    /**
+     * @param settings thresholds; never null
+     * @param model    the beacon's path-loss model; never null
+     * @param clock    the gateway's clock, the reference for "future" and for the window's age; never null
+     * @param drops    where rejected readings are counted, usually shared by all filters; never null
+     */
+    public RssiWindowFilter(FilterSettings settings, PathLossModel model, Clock clock, Drops<FilterRejection> drops) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.model = Objects.requireNonNull(model, "model");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.drops = Objects.requireNonNull(drops, "drops");
+    }
+
+    /**
+     * Takes a reading into the window, or rejects it.
+     *
+     * @param reading never null
+     * @return {@code Accepted} with the new estimate, or {@code Rejected} with the reason (already counted)
+     */
+    public FilterOutcome offer(RssiReading reading) {
+        Objects.requireNonNull(reading, "reading");
+        Instant now = clock.instant();
+        evictOlderThan(now.minus(settings.window()));
+        FilterRejection rejection = rejectionOf(reading, now);
+        if (rejection != null) {
+            drops.record(rejection);
+            return new FilterOutcome.Rejected(rejection);
+        }
+        window.addLast(reading);
+        while (window.size() > settings.maxSamples()) {
+            window.removeFirst();
+        }
+        return new FilterOutcome.Accepted(summarise());
+    }
+
+    /**
+     * The estimate from the readings still inside the window at the clock's current time.
+     *
+     * @return empty when no reading is younger than the window
+     */
+    public Optional<RssiEstimate> estimate() {
+        evictOlderThan(clock.instant().minus(settings.window()));
+        return window.isEmpty() ? Optional.empty() : Optional.of(summarise());
+    }
+
+    /** The path-loss model this filter turns RSSI into distance with. */
+    public PathLossModel model() {
+        return model;
+    }
+
+    private FilterRejection rejectionOf(RssiReading reading, Instant now) {
+        double rssi = reading.rssiDbm();
+        if (Double.isNaN(rssi) || rssi >= 0 || rssi < settings.weakestPlausibleDbm()) {
+            return FilterRejection.IMPLAUSIBLE_RSSI;
+        }
+        if (reading.at().isAfter(now.plus(settings.allowedClockSkew()))) {
+            return FilterRejection.FROM_THE_FUTURE;
+        }
+        if (reading.at().isBefore(now.minus(settings.window()))) {
+            return FilterRejection.TOO_OLD;
+        }
+        if (!window.isEmpty() && reading.at().isBefore(window.peekLast().at())) {
+            return FilterRejection.OUT_OF_ORDER;
+        }
+        if (!window.isEmpty() && impliesRunning(reading)) {
+            return FilterRejection.TOO_FAST;
+        }
+        return null;
+    }
+
+    /**
+     * Whether the distance between the reading and the estimate is more than walking since the estimate's newest
+     * reading explains, after allowing {@link FilterSettings#gateNoiseDb()} of radio noise: the reading's RSSI is
+     * first pulled towards the estimate by up to that many dB.
+     */
+    private boolean impliesRunning(RssiReading reading) {
+        RssiEstimate current = summarise();
+        double gap = reading.rssiDbm() - current.rssiDbm();
+        double beyondNoise = Math.signum(gap) * Math.max(0, Math.abs(gap) - settings.gateNoiseDb());
+        double metres = Math.abs(model.distanceMetres(current.rssiDbm() + beyondNoise) - current.distanceMetres());
+        Duration elapsed = Duration.between(current.latestReadingAt(), reading.at());
+        Duration divisor = elapsed.compareTo(settings.minGateInterval()) < 0 ? settings.minGateInterval() : elapsed;
+        return metres / (divisor.toNanos() / 1e9) > settings.maxMetresPerSecond();
+    }
+
+    private RssiEstimate summarise() {
+        double[] values = window.stream().mapToDouble(RssiReading::rssiDbm).toArray();
+        TukeyMedian median = TukeyMedian.of(values, settings.iqrFactor());
+        return new RssiEstimate(median.median(), model.distanceMetres(median.median()), values.length,
+                median.outliers(), window.peekLast().at());
+    }
+
+    private void evictOlderThan(Instant cutoff) {
+        while (!window.isEmpty() && window.peekFirst().at().isBefore(cutoff)) {
+            window.removeFirst();
+        }
+    }
+}

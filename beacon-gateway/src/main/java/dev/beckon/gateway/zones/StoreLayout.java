@@ -1,0 +1,67 @@
+package dev.beckon.gateway.zones;
+
+import dev.beckon.api.model.StoreId;
+import dev.beckon.api.model.StoreZoneId;
+import dev.beckon.gateway.decode.BeaconKey;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The zones of one store and which beacon marks which zone; each beacon belongs to exactly one zone.
+ * Immutable and thread-safe.
+ */
+public final class StoreLayout {
+
+    private final StoreId store;
+    private final List<Zone> zones;
+    private final Map<BeaconKey, Zone> zoneByBeacon;
+
+    /**
+     * @param store never null
+     * @param zones at least one, distinct ids, no beacon in two zones; never null
+     * @throws IllegalArgumentException when a zone id or a beacon appears twice
+     */
+    public StoreLayout(StoreId store, List<Zone> zones) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.zones = List.copyOf(Objects.requireNonNull(zones, "zones"));
+        if (this.zones.isEmpty()) {
+            throw new IllegalArgumentException("store " + store + " needs at least one zone");
+        }
+        Set<StoreZoneId> ids = new HashSet<>();
+        Map<BeaconKey, Zone> byBeacon = new HashMap<>();
+        for (Zone zone : this.zones) {
+            if (!ids.add(zone.id())) {
+                throw new IllegalArgumentException("zone " + zone.id() + " appears twice in store " + store);
+            }
+            for (BeaconKey beacon : zone.beacons()) {
+                if (byBeacon.put(beacon, zone) != null) {
+                    throw new IllegalArgumentException("beacon " + beacon + " is in two zones of store " + store);
+                }
+            }
+        }
+        this.zoneByBeacon = Map.copyOf(byBeacon);
+    }
+
+    public static StoreLayout of(StoreId store, Zone... zones) {
+        return new StoreLayout(store, List.of(zones));
+    }
+
+    public StoreId store() {
+        return store;
+    }
+
+    public List<Zone> zones() {
+        return zones;
+    }
+
+    /** The zone {@code beacon} marks; empty for a beacon that is not paired with this store. */
+    public Optional<Zone> zoneOf(BeaconKey beacon) {
+        return Optional.ofNullable(zoneByBeacon.get(beacon));
+    }
+}

@@ -1,0 +1,262 @@
+package dev.beckon.gateway.zones;
+
+import dev.beckon.api.event.ProximityEvent;
+import dev.beckon.api.event.VisitEnded;
+import dev.beckon.api.event.ZoneDwelled;
+import dev.beckon.api.event.ZoneEntered;
+import dev.beckon.api.event.ZoneExited;
+import dev.beckon.api.model.DeviceId;
+import dev.beckon.api.model.VisitId;
+import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.filter.RssiEstimate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The zone state machine of one device in one store. It takes the filtered estimate of each of the store's
+ * beacons as it changes, and clock ticks, and says what happened as {@link ProximityEvent}s:
+ * <ul>
+ *   <li><b>Enter</b>: the closest zone with a fresh estimate within its enter radius, once that has held for
+ *       {@link ZoneSettings#hold()}. The first enter starts a visit with a new {@link VisitId}.</li>
+ *   <li><b>Switch</b>: another zone takes over only if it is within its enter radius and clearly closer
+ *       ({@link ZoneSettings#switchMargin()}), or the current zone has gone stale, for
+ *       {@link ZoneSettings#switchHold()}. Then
+ *       {@code ZoneExited} of the old zone comes before {@code ZoneEntered} of the new one.</li>
+ *   <li><b>Leave</b>: the current zone's estimate is beyond its exit radius for the hold time, or none of its
+ *       beacons was heard for {@link ZoneSettings#exitAfter()}.</li>
+ *   <li><b>Dwell</b>: each of {@link ZoneSettings#dwellMarks()} once per stay, while the zone is fresh, with
+ *       {@code dwell} equal to the mark.</li>
+ *   <li><b>Visit end</b>: no beacon of the store heard for {@link ZoneSettings#visitTimeout()}: the current zone
+ *       is exited, then {@code VisitEnded}.</li>
+ * </ul>
+ * Freshness is judged by the newest reading behind each estimate: an estimate older than
+ * {@link ZoneSettings#freshness()} cannot win a zone, however strong. Events carry the clock's time at the
+ * moment they are decided.
+ *
+ * <p>Not thread-safe: confined to the worker that owns the store. Pure apart from the injected clock and visit
+ * ids; no I/O. Never returns null; returns an empty list when nothing happened.
+ */
+public final class ZoneTracker {
+
+    private final StoreLayout layout;
+    private final DeviceId device;
+    private final ZoneSettings settings;
+    private final Clock clock;
+    private final Supplier<VisitId> visitIds;
+
+    private final Map<BeaconKey, RssiEstimate> latest = new HashMap<>();
+    private Instant lastHeard;
+    private VisitId visit;
+    private Instant visitStartedAt;
+    private Zone current;
+    private Instant enteredAt;
+    private int nextDwellMark;
+    private final Pending pending = new Pending();
+
+    /**
+     * @param layout   the store's zones; never null
+     * @param device   the device tracked; never null
+     * @param settings never null
+     * @param clock    the gateway's clock; never null
+     * @param visitIds gives a new, unique visit id each time a visit starts; never null, never returns null
+     */
+    public ZoneTracker(StoreLayout layout, DeviceId device, ZoneSettings settings, Clock clock,
+                       Supplier<VisitId> visitIds) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.device = Objects.requireNonNull(device, "device");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.visitIds = Objects.requireNonNull(visitIds, "visitIds");
+    }
+
+    /**
+     * Takes the latest estimate of one beacon and re-evaluates at the clock's time. An estimate of a beacon that
+     * is not in the layout is ignored.
+     *
+     * @param beacon   never null
+     * @param estimate never null
+     * @return the events this caused, in order
+     */
+    public List<ProximityEvent> onEstimate(BeaconKey beacon, RssiEstimate estimate) {
+        Objects.requireNonNull(beacon, "beacon");
+        Objects.requireNonNull(estimate, "estimate");
+        if (layout.zoneOf(beacon).isPresent()) {
+            latest.put(beacon, estimate);
+            if (lastHeard == null || estimate.latestReadingAt().isAfter(lastHeard)) {
+                lastHeard = estimate.latestReadingAt();
+            }
+        }
+        return evaluate();
+    }
+
+    /**
+     * Re-evaluates at the clock's time without new data: this is how timeouts and dwell marks happen. Call it
+     * about once a second.
+     *
+     * @return the events that became due, in order
+     */
+    public List<ProximityEvent> onTick() {
+        return evaluate();
+    }
+
+    /** Whether there is no visit in progress and nothing heard recently: the tracker can be discarded. */
+    public boolean idle() {
+        return visit == null
+                && (lastHeard == null || !clock.instant().isBefore(lastHeard.plus(settings.visitTimeout())));
+    }
+
+    private List<ProximityEvent> evaluate() {
+        Instant now = clock.instant();
+        List<ProximityEvent> events = new ArrayList<>();
+        if (lastHeard != null && !now.isBefore(lastHeard.plus(settings.visitTimeout()))) {
+            endVisit(now, events);
+            return events;
+        }
+        Map<Zone, Double> fresh = freshDistances(now);
+        if (current != null && silentFor(current, now, settings.exitAfter())) {
+            exit(now, events);
+        }
+        decide(now, fresh, events);
+        dwell(now, fresh, events);
+        return events;
+    }
+
+    private void decide(Instant now, Map<Zone, Double> fresh, List<ProximityEvent> events) {
+        if (current == null) {
+            Zone target = closestEnterable(fresh, Double.POSITIVE_INFINITY);
+            if (target == null) {
+                pending.clear();
+            } else if (pending.heldFor(target, now, settings.hold())) {
+                enter(target, now, events);
+            }
+            return;
+        }
+        Double currentDistance = fresh.get(current);
+        double toBeat = currentDistance == null ? Double.POSITIVE_INFINITY
+                : currentDistance * (1 - settings.switchMargin());
+        Zone challenger = closestEnterable(fresh, toBeat);
+        if (challenger != null) {
+            if (pending.heldFor(challenger, now, settings.switchHold())) {
+                exit(now, events);
+                enter(challenger, now, events);
+            }
+        } else if (currentDistance != null && currentDistance > current.exitBeyondMetres()) {
+            if (pending.heldFor(Pending.LEAVE, now, settings.hold())) {
+                exit(now, events);
+            }
+        } else {
+            pending.clear();
+        }
+    }
+
+    /** The closest zone other than the current one that is within its enter radius and closer than {@code toBeat}. */
+    private Zone closestEnterable(Map<Zone, Double> fresh, double toBeat) {
+        Zone closest = null;
+        double closestDistance = toBeat;
+        for (Map.Entry<Zone, Double> entry : fresh.entrySet()) {
+            Zone zone = entry.getKey();
+            double distance = entry.getValue();
+            if (!zone.equals(current) && distance <= zone.enterWithinMetres() && distance <= closestDistance) {
+                closest = zone;
+                closestDistance = distance;
+            }
+        }
+        return closest;
+    }
+
+    private void dwell(Instant now, Map<Zone, Double> fresh, List<ProximityEvent> events) {
+        if (current == null || !fresh.containsKey(current)) {
+            return;
+        }
+        Duration stayed = Duration.between(enteredAt, now);
+        List<Duration> marks = settings.dwellMarks();
+        while (nextDwellMark < marks.size() && stayed.compareTo(marks.get(nextDwellMark)) >= 0) {
+            events.add(new ZoneDwelled(layout.store(), current.id(), visit, device, marks.get(nextDwellMark), now));
+            nextDwellMark++;
+        }
+    }
+
+    /** Per zone, the smallest distance among its beacons' estimates that are fresh at {@code now}. */
+    private Map<Zone, Double> freshDistances(Instant now) {
+        Map<Zone, Double> distances = new HashMap<>();
+        latest.forEach((beacon, estimate) -> {
+            if (!estimate.latestReadingAt().plus(settings.freshness()).isBefore(now)) {
+                layout.zoneOf(beacon).ifPresent(zone -> distances.merge(zone, estimate.distanceMetres(), Math::min));
+            }
+        });
+        return distances;
+    }
+
+    private boolean silentFor(Zone zone, Instant now, Duration timeout) {
+        return zone.beacons().stream()
+                .map(latest::get)
+                .filter(Objects::nonNull)
+                .map(RssiEstimate::latestReadingAt)
+                .noneMatch(heard -> now.isBefore(heard.plus(timeout)));
+    }
+
+    private void enter(Zone zone, Instant now, List<ProximityEvent> events) {
+        if (visit == null) {
+            visit = Objects.requireNonNull(visitIds.get(), "visit id");
+            visitStartedAt = now;
+        }
+        events.add(new ZoneEntered(layout.store(), zone.id(), visit, device, now));
+        current = zone;
+        enteredAt = now;
+        nextDwellMark = 0;
+        pending.clear();
+    }
+
+    private void exit(Instant now, List<ProximityEvent> events) {
+        events.add(new ZoneExited(layout.store(), current.id(), visit, device, now));
+        current = null;
+        enteredAt = null;
+        pending.clear();
+    }
+
+    private void endVisit(Instant now, List<ProximityEvent> events) {
+        if (current != null) {
+            exit(now, events);
+        }
+        if (visit != null) {
+            events.add(new VisitEnded(layout.store(), visit, device, visitStartedAt, now));
+        }
+        visit = null;
+        visitStartedAt = null;
+        latest.clear();
+        lastHeard = null;
+        pending.clear();
+    }
+
+    /** A decision waiting for the hold time: enter or switch to a zone, or leave the current one. */
+    private static final class Pending {
+
+        /** The target meaning "leave the current zone for none". */
+        static final Zone LEAVE = null;
+
+        private Zone target;
+        private Instant since;
+
+        /** Starts holding {@code target} if it is not the one already held; true once it has held long enough. */
+        boolean heldFor(Zone target, Instant now, Duration hold) {
+            if (since == null || !Objects.equals(this.target, target)) {
+                this.target = target;
+                this.since = now;
+            }
+            return !now.isBefore(since.plus(hold));
+        }
+
+        void clear() {
+            target = null;
+            since = null;
+        }
+    }
+}
