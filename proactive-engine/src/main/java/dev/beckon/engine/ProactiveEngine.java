@@ -8,6 +8,7 @@ import dev.beckon.engine.guardrails.GuardrailChain;
 import dev.beckon.engine.inbox.EventCodec;
 import dev.beckon.engine.inbox.EventInbox;
 import dev.beckon.engine.inbox.InboxReceipt;
+import dev.beckon.engine.inbox.StoredEvent;
 import dev.beckon.engine.journeys.AbandonedCheckoutJourney;
 import dev.beckon.engine.journeys.JdbcJourneySettingsStore;
 import dev.beckon.engine.journeys.JourneyRouter;
@@ -119,6 +120,11 @@ public final class ProactiveEngine {
             journeySettings.put(c, shop, updated, clock.instant());
             return null;
         });
+    }
+
+    /** The shop's stored events, newest first. */
+    public List<StoredEvent> events(ShopId shop, int limit) {
+        return inbox.list(shop, limit);
     }
 
     /** Stored events not yet processed. */

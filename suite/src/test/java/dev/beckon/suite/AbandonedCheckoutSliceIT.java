@@ -248,6 +248,19 @@ class AbandonedCheckoutSliceIT {
 
         assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
         assertThat(stale.statusCode()).isEqualTo(401);
+        HttpResponse<String> events = get("api/shops/" + headless.getString("id") + "/events",
+                headless.getString("apiKey"));
+        assertThat(events.statusCode()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(events.body()))) {
+            assertThat(reader.readArray()).singleElement().satisfies(value -> {
+                JsonObject event = value.asJsonObject();
+                assertThat(event.getString("type")).isEqualTo("CheckoutUpdated");
+                assertThat(event.getString("source")).isEqualTo("standard-webhooks");
+                assertThat(event.getString("dedupKey")).isEqualTo(id);
+                assertThat(event.getJsonObject("payload").getJsonObject("checkout").getString("value"))
+                        .isEqualTo("cart_01HQ8Z6K3V9W2N4B7C5D1E0F2G");
+            });
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(messages(headless.getString("id"), headless.getString("apiKey")))
                         .singleElement().satisfies(m -> assertThat(m.getString("to")).isEqualTo("+4915112345678")));

@@ -176,6 +176,29 @@ public final class EventInbox {
         LOG.log(System.Logger.Level.WARNING, "inbox event {0} could not be processed: {1}", id, reason);
     }
 
+    /** The shop's events, newest first. */
+    public List<StoredEvent> list(ShopId shop, int limit) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT id, event_type, source, source_topic, dedup_key, occurred_at, received_at, state, error,
+                           payload
+                    FROM inbox_event WHERE shop_id = ? ORDER BY received_at DESC, arrival DESC LIMIT ?""")) {
+                select.setString(1, shop.value());
+                select.setInt(2, limit);
+                List<StoredEvent> events = new java.util.ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        events.add(new StoredEvent(row.getString("id"), row.getString("event_type"),
+                                row.getString("source"), row.getString("source_topic"), row.getString("dedup_key"),
+                                Sql.getInstant(row, "occurred_at"), Sql.getInstant(row, "received_at"),
+                                row.getString("state"), row.getString("error"), row.getString("payload")));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
     /** Counts per state, for health and metrics. */
     public long count(String state) {
         return tx.inTransaction(c -> {
