@@ -267,6 +267,26 @@ class AbandonedCheckoutSliceIT {
     }
 
     @Test
+    void saleorDeliveriesAreVerifiedInsideTheContainer() throws Exception {
+        JsonObject saleor = createShop("saleor", "store.saleor.example", "saleor-legacy-secret");
+        byte[] body = "{\"order\": {\"id\": \"T3JkZXI6MGI2YzNmMmEtNWQxZS00YzdiLTlhOGYtMmU0ZDZjOGIxYTNm\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("saleor-legacy-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String hex = java.util.HexFormat.of().formatHex(mac.doFinal(body));
+
+        HttpResponse<String> legacy = post("webhooks/saleor/" + saleor.getString("id"), body, "application/json",
+                "Saleor-Event", "order_created", "Saleor-Signature", hex);
+        // a JWS whose header is not JSON: Nimbus (bundled in the WAR) parses it and refuses, with no key fetch
+        HttpResponse<String> brokenJws = post("webhooks/saleor/" + saleor.getString("id"), body, "application/json",
+                "Saleor-Event", "order_created", "Saleor-Signature", "bm90LWpzb24..c2ln");
+
+        assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(200);
+        assertThat(brokenJws.statusCode()).as(brokenJws.body()).isEqualTo(401);
+        assertThat(brokenJws.body()).doesNotContain("Exception");
+    }
+
+    @Test
     void theEmbeddedBrokerCarriesMqttMessages() throws Exception {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, "beckon-it-" + UUID.randomUUID(),
                 new MemoryPersistence());

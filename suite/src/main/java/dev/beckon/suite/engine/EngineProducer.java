@@ -3,6 +3,7 @@ package dev.beckon.suite.engine;
 import dev.beckon.api.platform.PlatformAdapter;
 import dev.beckon.api.plugin.PluginRegistry;
 import dev.beckon.adapters.bigcommerce.BigCommerceAdapter;
+import dev.beckon.adapters.saleor.SaleorAdapter;
 import dev.beckon.adapters.shopify.ShopifyAdapter;
 import dev.beckon.adapters.standardwebhooks.StandardWebhooksAdapter;
 import dev.beckon.adapters.woocommerce.WooCommerceAdapter;
@@ -37,6 +38,6 @@ public class EngineProducer {
     @Singleton
     PluginRegistry<PlatformAdapter> platforms(Clock clock) {
         return PluginRegistry.of("platform", List.of(new ShopifyAdapter(), new WooCommerceAdapter(),
-                new BigCommerceAdapter(clock), new StandardWebhooksAdapter(clock)));
+                new BigCommerceAdapter(clock), new SaleorAdapter(), new StandardWebhooksAdapter(clock)));
     }
 }
