@@ -88,6 +88,18 @@ public final class LinkTokens {
         return byHash.computeIfPresent(hash(presented), (h, record) -> record.revoke(now)) != null;
     }
 
+    /**
+     * The hash under which a presented token is stored, for stores other than this in-memory one (the video
+     * library's {@code video_link} table).
+     *
+     * @param presented anything, null included
+     * @return the SHA-256 hex of the token, or empty when {@code presented} is not in the token format
+     */
+    public static java.util.Optional<String> hashOf(String presented) {
+        return presented == null || !FORMAT.matcher(presented).matches() ? java.util.Optional.empty()
+                : java.util.Optional.of(hash(presented));
+    }
+
     private static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

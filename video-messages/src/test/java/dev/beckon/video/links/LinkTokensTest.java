@@ -116,4 +116,14 @@ class LinkTokensTest {
         assertThatThrownBy(() -> tokens.issue(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tokens.issue(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void hashOfGivesTheStoredHashForWellFormedTokensOnly() {
+        IssuedLink issued = tokens.issue(NINETY_DAYS);
+
+        assertThat(LinkTokens.hashOf(issued.token())).contains(issued.record().tokenHash());
+        assertThat(LinkTokens.hashOf(issued.record().tokenHash())).isEmpty();
+        assertThat(LinkTokens.hashOf("../../etc/passwd")).isEmpty();
+        assertThat(LinkTokens.hashOf(null)).isEmpty();
+    }
 }

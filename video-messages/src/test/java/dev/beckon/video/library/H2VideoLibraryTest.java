@@ -1,0 +1,12 @@
+package dev.beckon.video.library;
+
+import javax.sql.DataSource;
+
+/** The library's stores on H2 in PostgreSQL mode (the embedded default). */
+class H2VideoLibraryTest extends VideoLibraryContract {
+
+    @Override
+    DataSource dataSource() {
+        return TestDatabases.h2();
+    }
+}
