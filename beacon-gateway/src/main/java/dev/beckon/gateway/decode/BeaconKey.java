@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  *   <li>{@code eddystone-uid:<20 hex namespace>:<12 hex instance>}</li>
  *   <li>{@code eddystone-eid:<16 hex ephemeral id>} (rotates; resolve it to a stable key before pairing)</li>
  *   <li>{@code eddystone-url:<url>}</li>
+ *   <li>{@code scanner:<scanner id>}: not a radio identity but a fixed scanner standing in as a zone marker,
+ *       for sightings where scanners in the store hear the shopper's device (ESPresense, Theengs); the zone
+ *       state machine then ranks scanners as it ranks beacons. Scanner ids are 1-64 of
+ *       {@code [A-Za-z0-9._-]}, case kept</li>
  * </ul>
  * Immutable and thread-safe.
  *
@@ -31,6 +35,7 @@ public record BeaconKey(String value) {
     private static final Pattern EDDYSTONE_UID = Pattern.compile("eddystone-uid:(\\p{XDigit}{20}):(\\p{XDigit}{12})");
     private static final Pattern EDDYSTONE_EID = Pattern.compile("eddystone-eid:(\\p{XDigit}{16})");
     private static final Pattern EDDYSTONE_URL = Pattern.compile("eddystone-url:(\\S{1,256})");
+    private static final Pattern SCANNER = Pattern.compile("scanner:[A-Za-z0-9._-]{1,64}");
 
     public BeaconKey {
         Objects.requireNonNull(value, "value");
@@ -75,7 +80,7 @@ public record BeaconKey(String value) {
                 || EDDYSTONE_EID.matcher(candidate).matches()) {
             return Optional.of(candidate.toLowerCase(Locale.ROOT));
         }
-        if (EDDYSTONE_URL.matcher(candidate).matches()) {
+        if (EDDYSTONE_URL.matcher(candidate).matches() || SCANNER.matcher(candidate).matches()) {
             return Optional.of(candidate);
         }
         return Optional.empty();
@@ -105,6 +110,16 @@ public record BeaconKey(String value) {
     /** The key of an Eddystone-URL beacon from its expanded URL. */
     public static BeaconKey eddystoneUrl(String url) {
         return new BeaconKey("eddystone-url:" + url);
+    }
+
+    /**
+     * The zone-marker key of a fixed scanner, see the class comment.
+     *
+     * @param scannerId 1-64 of {@code [A-Za-z0-9._-]}
+     * @throws IllegalArgumentException for any other id
+     */
+    public static BeaconKey scanner(String scannerId) {
+        return new BeaconKey("scanner:" + Objects.requireNonNull(scannerId, "scannerId"));
     }
 
     private static String ibeaconText(UUID uuid, int major, int minor) {

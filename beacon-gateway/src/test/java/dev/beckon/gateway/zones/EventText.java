@@ -9,16 +9,16 @@ import dev.beckon.api.event.ZoneExited;
 import java.util.List;
 
 /** Events as short text, so a test can state the whole expected sequence in one readable list. */
-final class EventText {
+public final class EventText {
 
     private EventText() {
     }
 
-    static List<String> of(List<ProximityEvent> events) {
+    public static List<String> of(List<ProximityEvent> events) {
         return events.stream().map(EventText::of).toList();
     }
 
-    static String of(ProximityEvent event) {
+    public static String of(ProximityEvent event) {
         if (event instanceof ZoneEntered entered) {
             return "entered " + entered.zone();
         }

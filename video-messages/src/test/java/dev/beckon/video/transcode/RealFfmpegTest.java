@@ -50,6 +50,10 @@ class RealFfmpegTest {
     /** Per test, so every skipped test shows in the report with the reason. */
     @BeforeEach
     void needsFfmpeg() {
+        if (ffmpeg == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have ffmpeg (.ci/run installs it): "
+                    + ((Ffmpeg.Missing) found).reason());
+        }
         assumeTrue(ffmpeg != null, () -> "SKIPPED, no ffmpeg: " + ((Ffmpeg.Missing) found).reason());
     }
 

@@ -1,0 +1,318 @@
+package dev.beckon.gateway.mqtt;
+
+import dev.beckon.gateway.Drops;
+import dev.beckon.gateway.ingest.IngestDrop;
+import dev.beckon.gateway.ingest.ParseResult;
+import dev.beckon.gateway.ingest.Sighting;
+import dev.beckon.gateway.ingest.TopicRouter;
+import dev.beckon.gateway.pipeline.SightingPipeline;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Subscribes to the sighting topics with the Eclipse Paho v3 client and feeds the messages through the parsers
+ * into the {@link SightingPipeline}.
+ *
+ * <p>Threads: Paho's callback thread only copies each message into a bounded queue ({@code messageArrived}
+ * never blocks and never throws; a full queue drops the message and counts {@link IngestDrop#QUEUE_FULL}). One
+ * worker thread, made by the given {@link ThreadFactory} (a managed one in the container), drains the queue into
+ * the parsers and the pipeline, ticks the pipeline about once a second of the injected clock, and survives any
+ * bad message. The pipeline and the sink run on that worker only.
+ *
+ * <p>Connection: clean session, Paho's automatic reconnect, and re-subscription to every topic filter in
+ * {@code connectComplete} (a clean session forgets subscriptions). When the broker is unreachable at
+ * {@link #start()}, the worker keeps retrying the first connection every 5 s (wall time); Paho's reconnect takes over
+ * after that.
+ *
+ * <p>{@link #start()} and {@link #close()} may be called from any thread; the counters are thread-safe.
+ */
+public final class MqttIngestor implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MqttIngestor.class.getName());
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(5);
+
+    private record Inbound(String topic, byte[] payload) {
+    }
+
+    private final MqttSettings settings;
+    private final TopicRouter router;
+    private final SightingPipeline pipeline;
+    private final Clock clock;
+    private final ThreadFactory threads;
+    private final BlockingQueue<Inbound> queue;
+    private final Drops<IngestDrop> drops = new Drops<>(IngestDrop.class);
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong ticks = new AtomicLong();
+    private final Object lifecycle = new Object();
+    private MqttAsyncClient client;
+    private Thread worker;
+    private volatile boolean running;
+    private volatile boolean everConnected;
+    private long nextConnectAttemptNanos;
+
+    /**
+     * @param settings never null
+     * @param router   the parsers, whose topic filters are subscribed; never null
+     * @param pipeline confined to this ingestor's worker from now on; never null
+     * @param clock    the gateway's clock, which paces the pipeline's ticks; never null
+     * @param threads  makes the worker thread; never null
+     */
+    public MqttIngestor(MqttSettings settings, TopicRouter router, SightingPipeline pipeline, Clock clock,
+                        ThreadFactory threads) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.router = Objects.requireNonNull(router, "router");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.threads = Objects.requireNonNull(threads, "threads");
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    /**
+     * Starts the worker and the first connection attempt; returns without waiting for the broker.
+     *
+     * @throws IllegalStateException when already started or closed
+     * @throws IllegalArgumentException when the broker URL or client id is unusable for Paho
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (client != null) {
+                throw new IllegalStateException("already started");
+            }
+            try {
+                client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+            } catch (MqttException e) {
+                throw new IllegalArgumentException("cannot create an MQTT client for " + settings, e);
+            }
+            client.setCallback(new Callback());
+            running = true;
+            worker = threads.newThread(this::drain);
+            worker.setName("beckon-gateway-mqtt-ingest");
+            worker.start();
+            connect();
+        }
+    }
+
+    /** Whether the client is connected to the broker now. */
+    public boolean isConnected() {
+        MqttAsyncClient current = client;
+        return current != null && current.isConnected();
+    }
+
+    /** Messages delivered by the broker so far, including those the queue had no room for. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Messages the worker has fully handled (parsed, and the sightings through the pipeline). */
+    public long processed() {
+        return processed.get();
+    }
+
+    /** Successful connections so far, the first and every reconnection. */
+    public long connections() {
+        return connections.get();
+    }
+
+    /** Messages and batch entries dropped before the pipeline, by reason (queue full included). */
+    public Drops<IngestDrop> drops() {
+        return drops;
+    }
+
+    /** How often the worker has ticked the pipeline (about once a second of the injected clock). */
+    public long ticks() {
+        return ticks.get();
+    }
+
+    /** Messages waiting for the worker now. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Disconnects, stops the worker (what is still queued is dropped) and releases the client. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            MqttAsyncClient current = client;
+            try {
+                if (current.isConnected()) {
+                    current.disconnect().waitForCompletion(settings.connectTimeout().toMillis());
+                }
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.WARNING, "MQTT disconnect from {0} failed: {1}", settings.brokerUrl(),
+                        e.getMessage());
+            }
+            try {
+                current.disconnectForcibly(0, 1000, false);
+            } catch (MqttException ignored) {
+                // already disconnected
+            }
+            try {
+                current.close();
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.WARNING, "MQTT client close failed: {0}", e.getMessage());
+            }
+            worker.interrupt();
+            try {
+                worker.join(settings.connectTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void connect() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(30_000);
+        options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
+        options.setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().toCharArray());
+        }
+        nextConnectAttemptNanos = System.nanoTime() + FIRST_CONNECT_RETRY.toNanos();
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // connectComplete subscribes
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    LOG.log(System.Logger.Level.WARNING, "MQTT connect to {0} failed, retrying: {1}",
+                            settings.brokerUrl(), failure == null ? "unknown" : failure.getMessage());
+                }
+            });
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.WARNING, "MQTT connect to {0} failed, retrying: {1}", settings.brokerUrl(),
+                    e.getMessage());
+        }
+    }
+
+    private void drain() {
+        Instant nextTick = clock.instant();
+        while (running) {
+            try {
+                Inbound inbound = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (inbound != null) {
+                    handle(inbound);
+                }
+                Instant now = clock.instant();
+                if (!now.isBefore(nextTick)) {
+                    pipeline.tick();
+                    ticks.incrementAndGet();
+                    nextTick = now.plus(TICK);
+                }
+                retryFirstConnection();
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "ingest worker survived an unexpected failure", e);
+            }
+        }
+    }
+
+    private void handle(Inbound inbound) {
+        try {
+            ParseResult result = router.parse(inbound.topic(), inbound.payload());
+            result.drops().forEach(drops::record);
+            if (result instanceof ParseResult.Parsed parsed) {
+                for (Sighting sighting : parsed.sightings()) {
+                    pipeline.accept(sighting);
+                }
+            }
+            if (!result.drops().isEmpty()) {
+                LOG.log(System.Logger.Level.DEBUG, "dropped from {0}: {1}", inbound.topic(), result.drops());
+            }
+        } finally {
+            processed.incrementAndGet();
+        }
+    }
+
+    private void retryFirstConnection() {
+        if (everConnected || !running) {
+            return;
+        }
+        synchronized (lifecycle) {
+            if (running && !everConnected && !client.isConnected() && System.nanoTime() - nextConnectAttemptNanos > 0) {
+                connect();
+            }
+        }
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            everConnected = true;
+            connections.incrementAndGet();
+            List<String> filters = router.topicFilters();
+            int[] qos = new int[filters.size()];
+            Arrays.fill(qos, settings.qos());
+            try {
+                client.subscribe(filters.toArray(String[]::new), qos);
+                LOG.log(System.Logger.Level.INFO, "{0} to {1}, subscribing to {2}",
+                        reconnect ? "reconnected" : "connected", serverUri, filters);
+            } catch (MqttException | RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "subscribing to " + filters + " on " + serverUri + " failed", e);
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.log(System.Logger.Level.WARNING, "lost MQTT connection to {0}, reconnecting: {1}",
+                    settings.brokerUrl(), cause == null ? "unknown" : cause.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                received.incrementAndGet();
+                if (!queue.offer(new Inbound(topic, message.getPayload()))) {
+                    drops.record(IngestDrop.QUEUE_FULL);
+                }
+            } catch (RuntimeException e) {
+                drops.record(IngestDrop.QUEUE_FULL);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // the gateway does not publish
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.beckon.gateway.mqtt;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * How the gateway connects to the MQTT broker. Immutable. Built from configuration with {@link #from(Map)}; the
+ * keys and defaults:
+ * <table>
+ *   <caption>configuration keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.url}</td><td>{@code tcp://127.0.0.1:1883}</td><td>broker URL
+ *       ({@code tcp://} or {@code ssl://})</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.client-id}</td><td>{@code beckon-gateway-<random>}</td><td>MQTT client
+ *       id; unique per gateway instance</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.username}</td><td>none</td><td>broker user (the gateway's service
+ *       account)</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.password}</td><td>none</td><td>its password</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.qos}</td><td>{@code 0}</td><td>subscription QoS, 0-2; sightings are
+ *       periodic, so 0</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.queue-capacity}</td><td>{@code 10000}</td><td>messages buffered
+ *       between the MQTT callback and the worker; more are dropped and counted</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.connect-timeout-seconds}</td><td>{@code 10}</td><td>connect
+ *       timeout</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.keep-alive-seconds}</td><td>{@code 30}</td><td>MQTT keep-alive</td></tr>
+ * </table>
+ *
+ * @param brokerUrl      never null
+ * @param clientId       1-23 characters is safest for MQTT 3.1.1 brokers; never null or blank
+ * @param username       null for anonymous
+ * @param password       null when there is no username; not shown by {@link #toString()}
+ * @param qos            0, 1 or 2
+ * @param queueCapacity  positive
+ * @param connectTimeout positive
+ * @param keepAlive      positive
+ */
+public record MqttSettings(String brokerUrl, String clientId, String username, String password, int qos,
+                           int queueCapacity, Duration connectTimeout, Duration keepAlive) {
+
+    public static final String PREFIX = "beckon.gateway.mqtt.";
+
+    public MqttSettings {
+        Objects.requireNonNull(brokerUrl, "brokerUrl");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        if (!(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://"))) {
+            throw new IllegalArgumentException("broker URL must start with tcp:// or ssl://, got " + brokerUrl);
+        }
+        if (clientId == null || clientId.isBlank() || clientId.length() > 65535) {
+            throw new IllegalArgumentException("client id must not be blank");
+        }
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("qos must be 0, 1 or 2, got " + qos);
+        }
+        if (queueCapacity < 1 || connectTimeout.isNegative() || connectTimeout.isZero() || keepAlive.isNegative()
+                || keepAlive.isZero()) {
+            throw new IllegalArgumentException("queue capacity, connect timeout and keep-alive must be positive");
+        }
+        if (password != null && username == null) {
+            throw new IllegalArgumentException("a password needs a username");
+        }
+    }
+
+    /** Anonymous settings with the defaults for everything but the URL. */
+    public static MqttSettings anonymous(String brokerUrl) {
+        return from(Map.of(PREFIX + "url", brokerUrl));
+    }
+
+    /**
+     * Reads the keys in the class comment from {@code config}; absent keys take their defaults.
+     *
+     * @throws IllegalArgumentException naming the key when a value is malformed
+     */
+    public static MqttSettings from(Map<String, String> config) {
+        Objects.requireNonNull(config, "config");
+        return new MqttSettings(
+                config.getOrDefault(PREFIX + "url", "tcp://127.0.0.1:1883"),
+                config.getOrDefault(PREFIX + "client-id",
+                        "beckon-gateway-" + UUID.randomUUID().toString().substring(0, 8)),
+                blankToNull(config.get(PREFIX + "username")),
+                blankToNull(config.get(PREFIX + "password")),
+                integer(config, "qos", 0),
+                integer(config, "queue-capacity", 10_000),
+                Duration.ofSeconds(integer(config, "connect-timeout-seconds", 10)),
+                Duration.ofSeconds(integer(config, "keep-alive-seconds", 30)));
+    }
+
+    private static int integer(Map<String, String> config, String key, int defaultValue) {
+        String value = config.get(PREFIX + key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PREFIX + key + " must be an integer, got '" + value + "'", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        return "MqttSettings[brokerUrl=" + brokerUrl + ", clientId=" + clientId + ", username=" + username
+                + ", password=" + (password == null ? "none" : "***") + ", qos=" + qos + ", queueCapacity="
+                + queueCapacity + ", connectTimeout=" + connectTimeout + ", keepAlive=" + keepAlive + "]";
+    }
+}

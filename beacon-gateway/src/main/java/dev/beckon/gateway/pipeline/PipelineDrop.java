@@ -1,0 +1,20 @@
+package dev.beckon.gateway.pipeline;
+
+/** Why a parsed sighting did not reach the zone state machine. Each is counted. */
+public enum PipelineDrop {
+    /** The store is not (or no longer) in the pairing registry. */
+    UNKNOWN_STORE,
+    /** The store has no zone with a beacon or fixed scanner, so nothing can be tracked there. */
+    NO_ZONES,
+    /**
+     * Heard by a roaming scanner (the store app) but not a beacon paired with that store: a neighbour's beacon,
+     * a sensor shaped like an iBeacon, a spoof. The "unknown" count.
+     */
+    UNPAIRED_BEACON,
+    /** A fixed scanner heard one of the store's own paired beacons: not a shopper. */
+    NOT_A_SHOPPER,
+    /** The store already tracks {@link PipelineSettings#maxPairsPerStore()} (device, marker) pairs. */
+    TOO_MANY_DEVICES,
+    /** The {@link ProximitySink} threw for an event. */
+    SINK_FAILED
+}

@@ -1,0 +1,212 @@
+package dev.beckon.gateway.pipeline;
+
+import dev.beckon.api.event.ProximityEvent;
+import dev.beckon.api.model.DeviceId;
+import dev.beckon.api.model.ShopId;
+import dev.beckon.api.model.StoreId;
+import dev.beckon.api.model.VisitId;
+import dev.beckon.gateway.Drops;
+import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.filter.FilterOutcome;
+import dev.beckon.gateway.filter.FilterRejection;
+import dev.beckon.gateway.filter.RssiReading;
+import dev.beckon.gateway.filter.RssiWindowFilter;
+import dev.beckon.gateway.ingest.Sighting;
+import dev.beckon.gateway.pairing.PairingSnapshot;
+import dev.beckon.gateway.pairing.StorePairing;
+import dev.beckon.gateway.zones.StorePresence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Sightings to zone events: registry lookup, then the {@link RssiWindowFilter} of the (device, marker) pair,
+ * then the store's {@link StorePresence}, whose events go to the {@link ProximitySink}.
+ *
+ * <p>The zone marker of a sighting depends on who heard it. A <em>fixed</em> scanner (one registered with a
+ * zone) marks its zone, and what it heard is the shopper's device, unless that is one of the store's own paired
+ * beacons ({@link PipelineDrop#NOT_A_SHOPPER}). A <em>roaming</em> scanner (the store app) heard a beacon, which
+ * must be paired with the store ({@link PipelineDrop#UNPAIRED_BEACON} otherwise, the "unknown" count) and marks
+ * the zone it is paired to. Calibration comes from the pairing, then the advertisement, then the default.
+ *
+ * <p>Memory is bounded: a (device, marker) filter not fed for the zone settings' visit timeout is forgotten on
+ * {@link #tick()}, as is a device whose visit has ended ({@link StorePresence}); a store holds at most
+ * {@link PipelineSettings#maxPairsPerStore()} filters. When a store's pairing changes, its trackers are rebuilt
+ * on the next sighting (visits in progress there start afresh).
+ *
+ * <p>Not thread-safe: confined to the ingest worker thread. Never throws on a sighting; the sink's exceptions
+ * are caught and counted.
+ */
+public final class SightingPipeline {
+
+    private static final System.Logger LOG = System.getLogger(SightingPipeline.class.getName());
+
+    private record StoreKey(ShopId shop, StoreId store) {
+    }
+
+    private record PairKey(DeviceId device, BeaconKey marker) {
+    }
+
+    private static final class Fed {
+        final RssiWindowFilter filter;
+        Instant lastFedAt;
+
+        Fed(RssiWindowFilter filter) {
+            this.filter = filter;
+        }
+    }
+
+    private static final class StoreState {
+        final StorePairing pairing;
+        final StorePresence presence;
+        final Map<PairKey, Fed> filters = new HashMap<>();
+
+        StoreState(StorePairing pairing, StorePresence presence) {
+            this.pairing = pairing;
+            this.presence = presence;
+        }
+    }
+
+    private final Supplier<PairingSnapshot> pairing;
+    private final PipelineSettings settings;
+    private final Clock clock;
+    private final Supplier<VisitId> visitIds;
+    private final ProximitySink sink;
+    private final Drops<PipelineDrop> drops = new Drops<>(PipelineDrop.class);
+    private final Drops<FilterRejection> rejections = new Drops<>(FilterRejection.class);
+    private final Map<StoreKey, StoreState> stores = new HashMap<>();
+    private long events;
+
+    /**
+     * @param pairing  the registry's current snapshot, asked for every sighting; never null
+     * @param settings never null
+     * @param clock    the gateway's clock; never null
+     * @param visitIds a new unique visit id per call; never null
+     * @param sink     receives the events; never null
+     */
+    public SightingPipeline(Supplier<PairingSnapshot> pairing, PipelineSettings settings, Clock clock,
+                            Supplier<VisitId> visitIds, ProximitySink sink) {
+        this.pairing = Objects.requireNonNull(pairing, "pairing");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.visitIds = Objects.requireNonNull(visitIds, "visitIds");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Takes one sighting; its events, if any, reach the sink before this returns. @param sighting never null */
+    public void accept(Sighting sighting) {
+        Objects.requireNonNull(sighting, "sighting");
+        Optional<StorePairing> store = pairing.get().store(sighting.shop(), sighting.store());
+        if (store.isEmpty()) {
+            drops.record(PipelineDrop.UNKNOWN_STORE);
+            return;
+        }
+        if (store.get().layout().isEmpty()) {
+            drops.record(PipelineDrop.NO_ZONES);
+            return;
+        }
+        Optional<StorePairing.Marker> marker = marker(store.get(), sighting);
+        if (marker.isEmpty()) {
+            return;
+        }
+        StoreState state = state(new StoreKey(sighting.shop(), sighting.store()), store.get());
+        PairKey key = new PairKey(sighting.device(), marker.get().key());
+        Fed fed = state.filters.get(key);
+        if (fed == null) {
+            if (state.filters.size() >= settings.maxPairsPerStore()) {
+                drops.record(PipelineDrop.TOO_MANY_DEVICES);
+                return;
+            }
+            fed = new Fed(new RssiWindowFilter(settings.filter(),
+                    marker.get().calibration().model(sighting.rssiAt1m()), clock, rejections));
+            state.filters.put(key, fed);
+        }
+        fed.lastFedAt = clock.instant();
+        FilterOutcome outcome = fed.filter.offer(new RssiReading(sighting.observedAt(), sighting.rssiDbm()));
+        if (outcome instanceof FilterOutcome.Accepted accepted) {
+            emit(sighting.shop(), state.presence.onEstimate(sighting.device(), key.marker(), accepted.estimate()));
+        }
+    }
+
+    /**
+     * Advances every store's zone state machine to the clock's time (timeouts, dwell marks, visit ends) and
+     * forgets idle devices. Call it about once a second.
+     */
+    public void tick() {
+        Instant forgetBefore = clock.instant().minus(settings.zones().visitTimeout());
+        stores.forEach((key, state) -> {
+            emit(key.shop(), state.presence.onTick());
+            state.filters.values().removeIf(fed -> fed.lastFedAt.isBefore(forgetBefore));
+        });
+        stores.values().removeIf(state -> state.filters.isEmpty() && state.presence.trackedDevices() == 0);
+    }
+
+    /** Sightings dropped after parsing, by reason. Thread-safe to read. */
+    public Drops<PipelineDrop> drops() {
+        return drops;
+    }
+
+    /** Readings the RSSI filters rejected (future, too old, implausible, too fast), by reason. Thread-safe. */
+    public Drops<FilterRejection> rejections() {
+        return rejections;
+    }
+
+    /** (device, marker) filters held now, over all stores; for metrics and tests. Worker thread only. */
+    public int trackedPairs() {
+        return stores.values().stream().mapToInt(state -> state.filters.size()).sum();
+    }
+
+    /** Events handed to the sink so far. Worker thread only. */
+    public long eventsEmitted() {
+        return events;
+    }
+
+    private Optional<StorePairing.Marker> marker(StorePairing store, Sighting sighting) {
+        Optional<StorePairing.Marker> fixed = store.fixedScanner(sighting.scanner().scannerId());
+        Optional<StorePairing.Marker> beacon = sighting.beaconKey().flatMap(store::beacon);
+        if (fixed.isPresent()) {
+            if (beacon.isPresent()) {
+                drops.record(PipelineDrop.NOT_A_SHOPPER);
+                return Optional.empty();
+            }
+            return fixed;
+        }
+        if (beacon.isEmpty()) {
+            drops.record(PipelineDrop.UNPAIRED_BEACON);
+        }
+        return beacon;
+    }
+
+    private StoreState state(StoreKey key, StorePairing store) {
+        StoreState state = stores.get(key);
+        if (state == null || !state.pairing.equals(store)) {
+            if (state != null) {
+                LOG.log(System.Logger.Level.INFO, "pairing of store {0}/{1} changed; restarting its trackers",
+                        key.shop(), key.store());
+            }
+            state = new StoreState(store, new StorePresence(store.layout().orElseThrow(), settings.zones(), clock,
+                    visitIds));
+            stores.put(key, state);
+        }
+        return state;
+    }
+
+    private void emit(ShopId shop, List<ProximityEvent> produced) {
+        for (ProximityEvent event : produced) {
+            try {
+                sink.accept(shop, event);
+                events++;
+            } catch (RuntimeException e) {
+                drops.record(PipelineDrop.SINK_FAILED);
+                LOG.log(System.Logger.Level.ERROR, "proximity sink failed for shop " + shop + ", store "
+                        + event.store() + ", device " + event.device(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.beckon.gateway.mqtt;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+
+/**
+ * The ingestor against an external Mosquitto at {@code BECKON_TEST_MQTT_URL} (default
+ * {@code tcp://127.0.0.1:1883}, anonymous). Skipped visibly when nothing listens there; fails under
+ * {@code CI=true}.
+ */
+class MosquittoIngestTest extends BrokerIngestContract {
+
+    private static final String URL = System.getenv().getOrDefault("BECKON_TEST_MQTT_URL", "tcp://127.0.0.1:1883");
+
+    @BeforeEach
+    void requireBroker() {
+        URI uri = URI.create(URL);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+        } catch (IOException e) {
+            String reason = "MQTT broker not reachable at " + URL + " (" + e.getMessage()
+                    + "); set BECKON_TEST_MQTT_URL or start Mosquitto";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(reason + ". CI must have Mosquitto running.", e);
+            }
+            System.getLogger(MosquittoIngestTest.class.getName()).log(System.Logger.Level.WARNING, "SKIPPING: " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
+    @Override
+    protected String brokerUrl() {
+        return URL;
+    }
+}
