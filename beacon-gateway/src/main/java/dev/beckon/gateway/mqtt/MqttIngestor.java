@@ -67,7 +67,7 @@ public final class MqttIngestor implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private final Object lifecycle = new Object();
-    private MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
     private Thread worker;
     private volatile boolean running;
     private volatile boolean everConnected;

@@ -2,7 +2,6 @@ package dev.beckon.gateway.ingest;
 
 import dev.beckon.api.model.DeviceId;
 import dev.beckon.gateway.StoreFixture;
-import dev.beckon.gateway.decode.BeaconKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -161,6 +160,5 @@ class BeckonTopicParserTest {
         assertThat(router.parse("zigbee2mqtt/lamp", utf8("{}")))
                 .isEqualTo(new ParseResult.Dropped(IngestDrop.UNKNOWN_TOPIC));
         assertThat(router.parse(null, null)).isEqualTo(new ParseResult.Dropped(IngestDrop.UNKNOWN_TOPIC));
-        assertThat(BeaconKey.parse(ParserFixtures.BLUECHARM_KEY)).isPresent();
     }
 }

@@ -6,9 +6,6 @@ import dev.beckon.api.model.VisitId;
 import dev.beckon.gateway.EspresenseWalk;
 import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.StoreFixture;
-import dev.beckon.gateway.decode.AdvertisementDecoder;
-import dev.beckon.gateway.decode.DecodeFailure;
-import dev.beckon.gateway.Drops;
 import dev.beckon.gateway.decode.BeaconKey;
 import dev.beckon.gateway.ingest.EspresenseParser;
 import dev.beckon.gateway.ingest.IngestLimits;
@@ -157,11 +154,6 @@ class SightingPipelineTest {
 
         assertThat(calls.get()).isEqualTo(1);
         assertThat(failing.drops().countOf(PipelineDrop.SINK_FAILED)).isEqualTo(1);
-    }
-
-    @SuppressWarnings("unused")
-    private static AdvertisementDecoder decoder() {
-        return new AdvertisementDecoder(new Drops<>(DecodeFailure.class));
     }
 
     private void silence(Duration duration) {
