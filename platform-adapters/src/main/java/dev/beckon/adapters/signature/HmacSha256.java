@@ -4,6 +4,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * HMAC-SHA256 as the platforms compute it, and the constant-time comparison every check uses.
@@ -32,6 +35,31 @@ public final class HmacSha256 {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot compute " + ALGORITHM, e);
         }
+    }
+
+    /**
+     * Whether {@code header} is the base64 MAC of {@code body} under any of the secrets (current first, then the
+     * previous one during a rotation). A header that is not base64 matches nothing; blank secrets are skipped, since
+     * a webhook without a secret authenticates no one. Every secret is tried, whichever one matches, so the time
+     * taken does not tell which did.
+     *
+     * @param keyOf how the platform turns a stored secret into key bytes
+     */
+    public static boolean matchesAnyBase64(byte[] body, String header, List<String> secrets,
+                                           Function<String, byte[]> keyOf) {
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(header.strip());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        boolean matched = false;
+        for (String secret : secrets) {
+            if (!secret.isBlank()) {
+                matched |= same(mac(keyOf.apply(secret), body), given);
+            }
+        }
+        return matched;
     }
 
     /** Whether two MACs are equal, in a time that does not depend on where they differ. */

@@ -3,7 +3,6 @@ package dev.beckon.adapters.woocommerce;
 import dev.beckon.adapters.signature.HmacSha256;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -24,25 +23,15 @@ final class WooSignature {
      * webhook without a secret authenticates no one.
      */
     static boolean matches(byte[] body, String header, List<String> secrets) {
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(header.strip());
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-        boolean matched = false;
-        for (String secret : secrets) {
-            if (!secret.isBlank()) {
-                // no early exit: every secret costs the same, whichever one matches
-                matched |= HmacSha256.same(mac(secret, body), given);
-            }
-        }
-        return matched;
+        return HmacSha256.matchesAnyBase64(body, header, secrets, WooSignature::key);
     }
 
     /** The raw MAC WooCommerce computes for {@code body} with the secret as stored (entities not yet decoded). */
     static byte[] mac(String storedSecret, byte[] body) {
-        byte[] key = WordPressEntities.decodeSpecialchars(storedSecret).getBytes(StandardCharsets.UTF_8);
-        return HmacSha256.mac(key, body);
+        return HmacSha256.mac(key(storedSecret), body);
+    }
+
+    private static byte[] key(String storedSecret) {
+        return WordPressEntities.decodeSpecialchars(storedSecret).getBytes(StandardCharsets.UTF_8);
     }
 }
