@@ -4,6 +4,8 @@ import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.suite.broker.EmbeddedBroker;
 import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.persistence.SuiteSchema;
+import dev.beckon.video.library.VideoSchema;
+import dev.beckon.video.transcode.Ffmpeg;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -44,6 +46,10 @@ public class Bootstrap {
 
     @Inject
     MetricRegistry metrics;
+
+    /** Detected at start, so the log says at once whether uploads will be transcoded. */
+    @Inject
+    Ffmpeg ffmpeg;
 
     private volatile OperatorToken operatorToken;
     private volatile EmbeddedBroker broker;
@@ -105,12 +111,13 @@ public class Bootstrap {
         try {
             int suite = SuiteSchema.migrate(dataSource);
             int engineTables = ProactiveEngine.migrate(dataSource);
+            int videoTables = VideoSchema.migrate(dataSource);
             migrated = true;
             metrics.gauge("beckon_engine_pending_events", engine, ProactiveEngine::pendingEvents);
             metrics.gauge("beckon_engine_timer_lateness_milliseconds", engine,
                     ProactiveEngine::lastTimerLatenessMillis);
             problem = broker == null && settings.embeddedBroker() ? problem : null;
-            LOG.log(System.Logger.Level.INFO, "database ready ({0} migrations applied)", suite + engineTables);
+            LOG.log(System.Logger.Level.INFO, "database ready ({0} migrations applied)", suite + engineTables + videoTables);
         } catch (RuntimeException e) {
             problem = "database not ready at " + settings.databaseUrl() + ": " + e.getMessage();
             LOG.log(System.Logger.Level.WARNING, problem);

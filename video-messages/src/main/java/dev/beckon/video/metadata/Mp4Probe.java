@@ -34,6 +34,11 @@ public final class Mp4Probe {
     /** The largest {@code moov} read; a 3-minute clip's is tens of KiB, a 2-hour film's a few MiB. */
     public static final int MAX_MOOV_BYTES = 16 * 1024 * 1024;
     private static final int MAX_TOP_LEVEL_BOXES = 1024;
+    private static final System.Logger LOG = System.getLogger(Mp4Probe.class.getName());
+
+    static {
+        IsoparserBoxMap.prime(); // inside a WAR isoparser cannot find its box map on its own
+    }
 
     private Mp4Probe() {
     }
@@ -61,6 +66,7 @@ public final class Mp4Probe {
         try (IsoFile iso = new IsoFile(Channels.newChannel(new ByteArrayInputStream(moov)))) {
             return decode(iso);
         } catch (RuntimeException | IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "movie header not readable", e);
             return new ProbeResult.Unreadable("the file's movie header could not be read (" + e.getClass().getSimpleName()
                     + ")");
         }

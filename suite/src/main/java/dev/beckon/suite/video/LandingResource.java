@@ -1,0 +1,305 @@
+package dev.beckon.suite.video;
+
+import dev.beckon.suite.shops.JdbcShopStore;
+import dev.beckon.suite.shops.Shop;
+import dev.beckon.video.library.JdbcVideoLinkStore;
+import dev.beckon.video.library.JdbcVideoStore;
+import dev.beckon.video.library.JdbcViewEventStore;
+import dev.beckon.video.library.UserAgentClass;
+import dev.beckon.video.library.Video;
+import dev.beckon.video.library.VideoLink;
+import dev.beckon.video.library.VideoState;
+import dev.beckon.video.library.ViewEventKind;
+import dev.beckon.video.links.TokenCheck;
+import dev.beckon.video.storage.StorageKey;
+import dev.beckon.video.storage.VideoSlice;
+import dev.beckon.video.storage.VideoStorage;
+import dev.beckon.video.streaming.EntityTag;
+import dev.beckon.video.streaming.HttpMethod;
+import dev.beckon.video.streaming.RangeDecision;
+import dev.beckon.video.streaming.RangeRequest;
+import dev.beckon.video.streaming.Representation;
+import dev.beckon.video.streaming.ResponseHeaders;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The shopper's side, without login: the landing page {@code /v/{token}}, the video itself with HTTP Range
+ * ({@code /v/{token}/video.mp4}), its poster, and the analytics beacons. The token in the URL is the authorisation
+ * (Safari drops cookies on some media requests). Unknown tokens get a bare 404 that says nothing; expired and revoked
+ * ones a 410 page. A fetch of the page never counts as a view: link previewers (WhatsApp, iMessage, Slack ...) and
+ * mail scanners fetch it too; only the page's script reports plays, and beacons from known bots are not counted.
+ */
+@Path("v/{token}")
+@RequestScoped
+@Tag(name = "Landing page")
+public class LandingResource {
+
+    private static final System.Logger LOG = System.getLogger(LandingResource.class.getName());
+    private static final int CHUNK = 64 * 1024;
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+    private static final MediaType MP4 = new MediaType("video", "mp4");
+
+    @Inject
+    JdbcVideoLinkStore links;
+
+    @Inject
+    JdbcVideoStore videos;
+
+    @Inject
+    JdbcViewEventStore viewEvents;
+
+    @Inject
+    JdbcShopStore shops;
+
+    @Inject
+    VideoStorage storage;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "The landing page of a video link", hidden = true)
+    public Response page(@PathParam("token") String token, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        Lookup lookup = lookup(token);
+        if (lookup.failure() != null) {
+            return lookup.failure();
+        }
+        VideoLink link = lookup.link();
+        Optional<Video> video = videos.find(link.shop(), link.video());
+        Optional<Shop> shop = shops.find(link.shop());
+        if (video.isEmpty() || shop.isEmpty()) {
+            return notFound();
+        }
+        boolean ready = video.get().state() == VideoState.READY && video.get().mp4().isPresent();
+        boolean bot = UserAgentClass.of(userAgent) == UserAgentClass.BOT;
+        String html = LandingPage.render(uri.getBaseUri().toString(), token, shop.get().domain(), link.firstName(),
+                ready, !bot);
+        return pageHeaders(Response.ok(html, HTML)).build();
+    }
+
+    @GET
+    @Path("video.mp4")
+    @Operation(summary = "The video, with HTTP Range", hidden = true)
+    public Response video(@PathParam("token") String token, @HeaderParam("Range") String range,
+                          @HeaderParam("If-Range") String ifRange) {
+        return media(token, new RangeRequest(HttpMethod.GET, range, ifRange));
+    }
+
+    @HEAD
+    @Path("video.mp4")
+    @Operation(summary = "The video's headers", hidden = true)
+    public Response videoHead(@PathParam("token") String token, @HeaderParam("Range") String range,
+                              @HeaderParam("If-Range") String ifRange) {
+        return media(token, new RangeRequest(HttpMethod.HEAD, range, ifRange));
+    }
+
+    @GET
+    @Path("poster.jpg")
+    @Operation(summary = "The video's poster image", hidden = true)
+    public Response poster(@PathParam("token") String token) throws IOException {
+        Lookup lookup = lookup(token);
+        if (lookup.failure() != null) {
+            return lookup.failure();
+        }
+        Optional<StorageKey> key = videos.find(lookup.link().shop(), lookup.link().video()).flatMap(Video::poster);
+        OptionalLong size = key.isPresent() ? storage.size(key.get()) : OptionalLong.empty();
+        if (size.isEmpty()) {
+            return notFound();
+        }
+        return Response.ok(body(key.get(), 0, size.getAsLong(), lookup.link()), "image/jpeg")
+                .header(ResponseHeaders.CONTENT_LENGTH, size.getAsLong())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .header("X-Robots-Tag", "noindex")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+
+    @POST
+    @Path("events")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A landing-page beacon: {\"kind\": \"play\"|\"25\"|\"50\"|\"75\"|\"100\"|\"cta\"}",
+            hidden = true)
+    public Response event(@PathParam("token") String token, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                          String body) {
+        ViewEventKind kind = kind(body);
+        if (kind == null) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("send {\"kind\": \"play\"|\"25\"|\"50\"|\"75\"|\"100\"|\"cta\"}").build();
+        }
+        Lookup lookup = lookup(token);
+        if (lookup.failure() != null) {
+            return lookup.failure();
+        }
+        viewEvents.record(lookup.link(), kind, clock.instant(), UserAgentClass.of(userAgent));
+        return Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private Response media(String token, RangeRequest request) {
+        Lookup lookup = lookup(token);
+        if (lookup.failure() != null) {
+            return lookup.failure();
+        }
+        VideoLink link = lookup.link();
+        Optional<Video> video = videos.find(link.shop(), link.video());
+        if (video.isEmpty() || video.get().state() != VideoState.READY || video.get().mp4().isEmpty()) {
+            return notFound();
+        }
+        StorageKey key = video.get().mp4().get();
+        OptionalLong size;
+        try {
+            size = storage.size(key);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the size of rendition " + key, e);
+        }
+        if (size.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "shop {0}: video {1} is ready but its rendition {2} is missing",
+                    link.shop(), link.video(), key);
+            return notFound();
+        }
+        // stored content never changes under its key, so the key is a strong validator
+        Representation representation = new Representation(size.getAsLong(), EntityTag.strong(key.value()),
+                video.get().updatedAt());
+        RangeDecision decision = request.evaluate(representation);
+        Response.ResponseBuilder response = Response.status(decision.status())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .header("X-Robots-Tag", "noindex")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff");
+        ResponseHeaders.of(decision, representation).forEach(response::header);
+        if (decision instanceof RangeDecision.NotSatisfiable) {
+            return response.build();
+        }
+        response.type(MP4);
+        if (request.sendsContent()) {
+            long start = decision instanceof RangeDecision.Partial partial ? partial.start() : 0;
+            response.entity(body(key, start, decision.contentLength(), link));
+        }
+        return response.build();
+    }
+
+    /** Streams {@code length} bytes from {@code start} with ranged reads, never the whole file in memory. */
+    private StreamingOutput body(StorageKey key, long start, long length, VideoLink link) {
+        return output -> {
+            Optional<VideoSlice> opened = storage.open(key, start, length);
+            if (opened.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "shop {0}: rendition {1} vanished while being served",
+                        link.shop(), key);
+                return;
+            }
+            try (VideoSlice slice = opened.get()) {
+                copy(slice, output, link);
+            }
+        };
+    }
+
+    private static void copy(VideoSlice slice, OutputStream output, VideoLink link) throws IOException {
+        WritableByteChannel out = Channels.newChannel(output);
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, slice.length())));
+        long remaining = slice.length();
+        while (remaining > 0) {
+            buffer.clear();
+            if (buffer.remaining() > remaining) {
+                buffer.limit((int) remaining);
+            }
+            int read = slice.channel().read(buffer);
+            if (read < 0) {
+                LOG.log(System.Logger.Level.WARNING, "shop {0}: video {1} ended {2} bytes early", link.shop(),
+                        link.video(), remaining);
+                return;
+            }
+            buffer.flip();
+            try {
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                output.flush();
+            } catch (IOException e) {
+                // browsers cancel range requests whenever the shopper seeks: normal, not an error
+                LOG.log(System.Logger.Level.DEBUG, "shop {0}: client went away while streaming video {1}: {2}",
+                        link.shop(), link.video(), e.toString());
+                return;
+            }
+            remaining -= read;
+        }
+    }
+
+    private Lookup lookup(String token) {
+        Optional<VideoLink> link = links.findByToken(token);
+        if (link.isEmpty()) {
+            return new Lookup(null, notFound());
+        }
+        TokenCheck check = link.get().token().checkAt(clock.instant());
+        if (check instanceof TokenCheck.Expired) {
+            return new Lookup(null, gone("This link has expired. Please ask the shop for a new one."));
+        }
+        if (check instanceof TokenCheck.Revoked) {
+            return new Lookup(null, gone("This link is no longer available."));
+        }
+        return new Lookup(link.get(), null);
+    }
+
+    private static ViewEventKind kind(String body) {
+        if (body == null || body.isBlank() || body.length() > 1000) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject object = reader.readObject();
+            return object.get("kind") instanceof JsonString kind ? ViewEventKind.ofColumn(kind.getString()) : null;
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static Response notFound() {
+        return pageHeaders(Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not found")).build();
+    }
+
+    private static Response gone(String message) {
+        return pageHeaders(Response.status(410).type(HTML).entity(LandingPage.gone(message))).build();
+    }
+
+    private static Response.ResponseBuilder pageHeaders(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** A valid link, or the answer for a token that does not work. */
+    private record Lookup(VideoLink link, Response failure) {
+    }
+}

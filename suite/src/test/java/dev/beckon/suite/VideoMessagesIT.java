@@ -1,0 +1,276 @@
+package dev.beckon.suite;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Thank-you videos end to end in a real Payara Micro with a real ffmpeg: a merchant uploads a clip, it is
+ * transcoded, a link is issued, the shopper's landing page and the video stream answer as Safari and Chrome need
+ * (Range, If-Range, 416), a play beacon is counted, while a WhatsApp preview fetch and a bot's beacon are not; a
+ * renamed text file is refused. Skipped, with the reason, where ffmpeg is missing, and failed then when CI=true.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VideoMessagesIT {
+
+    static final String OPERATOR = "it-operator-token-0123456789";
+    static final int MQTT_PORT = freePort();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String WHATSAPP = "WhatsApp/2.23.20.0";
+    static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+        Path dataDir = Files.createTempDirectory("beckon-video-it-data");
+        String config = String.join("\n",
+                "config_ordinal=500",
+                "beckon.data-dir=" + dataDir,
+                "beckon.mqtt.port=" + MQTT_PORT,
+                "beckon.video.upload-cap-bytes=20971520",
+                "beckon.video.max-duration=PT30S",
+                "beckon.video.transcode-timeout=PT2M");
+        return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+                .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
+    }
+
+    @Test
+    void anUploadedClipIsTranscodedLinkedStreamedAndCounted() throws Exception {
+        Path clip = testClip();
+        JsonObject shop = createShop("video.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+
+        HttpResponse<String> uploaded = upload(shopId, key, "thanks.mp4", "video/mp4", Files.readAllBytes(clip));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String videoId = json(uploaded.body()).getString("id");
+        assertThat(json(uploaded.body()).getString("state")).isIn("transcoding", "ready");
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(video(shopId, key, videoId).getString("state")).isEqualTo("ready"));
+        JsonObject ready = video(shopId, key, videoId);
+        assertThat(ready.getJsonNumber("durationSeconds").doubleValue()).isBetween(2.5, 3.5);
+        assertThat(ready.getInt("width")).isEqualTo(1280);
+        assertThat(ready.getInt("height")).isEqualTo(720);
+        assertThat(ready.getInt("views")).isZero();
+
+        HttpResponse<String> issued = send(HttpRequest.newBuilder(url("api/shops/" + shopId + "/videos/" + videoId
+                        + "/links")).header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Ann\",\"orderId\":\"1001\","
+                        + "\"expiresIn\":\"P7D\"}")));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token = json(issued.body()).getString("token");
+        assertThat(json(issued.body()).getString("url")).isEqualTo("/v/" + token);
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(url("v/" + token)).header("User-Agent", IPHONE).GET());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("X-Robots-Tag")).hasValueSatisfying(v -> assertThat(v).contains("noindex"));
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.body()).contains("Ann").contains("playsinline").contains("/v/" + token + "/video.mp4")
+                .contains("og:image");
+
+        String video = "v/" + token + "/video.mp4";
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(url(video))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("video/mp4"));
+        String etag = head.headers().firstValue("ETag").orElseThrow();
+        long length = Long.parseLong(head.headers().firstValue("Content-Length").orElseThrow());
+        assertThat(length).isGreaterThan(1000);
+
+        HttpResponse<byte[]> probe = range(video, "bytes=0-1", null);
+        assertThat(probe.statusCode()).isEqualTo(206);
+        assertThat(probe.headers().firstValue("Content-Range")).hasValue("bytes 0-1/" + length);
+        assertThat(probe.headers().firstValue("Content-Length")).hasValue("2");
+        assertThat(probe.body()).hasSize(2);
+
+        HttpResponse<byte[]> whole = range(video, "bytes=0-", null);
+        assertThat(whole.statusCode()).isEqualTo(206);
+        assertThat(whole.headers().firstValue("Content-Range")).hasValue("bytes 0-" + (length - 1) + "/" + length);
+        assertThat(whole.body()).hasSize((int) length);
+        assertThat(new String(whole.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(whole.headers().firstValue("ETag")).hasValue(etag);
+
+        HttpResponse<byte[]> tail = range(video, "bytes=" + (length - 100) + "-", etag);
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).hasSize(100);
+
+        HttpResponse<byte[]> empty = range(video, "bytes=-0", null);
+        assertThat(empty.statusCode()).isEqualTo(416);
+        assertThat(empty.headers().firstValue("Content-Range")).hasValue("bytes */" + length);
+
+        HttpResponse<byte[]> stale = range(video, "bytes=0-1", "\"an-older-version\"");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.headers().firstValue("Content-Length")).hasValue(Long.toString(length));
+        assertThat(stale.body()).hasSize((int) length);
+
+        HttpResponse<String> preview = send(HttpRequest.newBuilder(url("v/" + token)).header("User-Agent", WHATSAPP)
+                .GET());
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("og:title").contains("og:image");
+        HttpResponse<String> botBeacon = beacon(token, WHATSAPP, "play");
+        assertThat(botBeacon.statusCode()).isEqualTo(204);
+        assertThat(video(shopId, key, videoId).getInt("views")).isZero();
+
+        assertThat(beacon(token, IPHONE, "play").statusCode()).isEqualTo(204);
+        assertThat(beacon(token, IPHONE, "100").statusCode()).isEqualTo(204);
+        assertThat(beacon(token, IPHONE, "rewind").statusCode()).isEqualTo(400);
+        JsonObject counted = video(shopId, key, videoId);
+        assertThat(counted.getInt("views")).isEqualTo(1);
+        assertThat(counted.getInt("completions")).isEqualTo(1);
+
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(url("v/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).doesNotContain("video.myshopify.com");
+        assertThat(range("v/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/video.mp4", "bytes=0-1", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRenamedTextFileIsNotAVideo() throws Exception {
+        JsonObject shop = createShop("not-video.myshopify.com");
+        HttpResponse<String> refused = upload(shop.getString("id"), shop.getString("apiKey"), "clip.mp4", "video/mp4",
+                "Dear customer, thank you for your order!\n".repeat(20).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(415);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(refused.body()).getString("detail")).isNotBlank();
+        assertThat(refused.body()).doesNotContain("Exception");
+
+        HttpResponse<String> otherShop = send(HttpRequest.newBuilder(url("api/shops/" + shop.getString("id")
+                + "/videos/" + UUID.randomUUID())).header("Authorization", "Bearer " + shop.getString("apiKey")).GET());
+        assertThat(otherShop.statusCode()).isEqualTo(404);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    /** A 3 s 1280x720 clip from ffmpeg's test source; skips (or fails on CI) without ffmpeg. */
+    private static Path testClip() throws Exception {
+        Path clip = Files.createTempFile("beckon-it-clip", ".mp4");
+        Process process;
+        try {
+            process = new ProcessBuilder("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f",
+                    "lavfi", "-i", "testsrc=duration=3:size=1280x720:rate=25", "-pix_fmt", "yuv420p",
+                    clip.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            String reason = "ffmpeg is not installed (apt-get install --no-install-recommends ffmpeg): "
+                    + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(reason);
+            }
+            Assumptions.abort(reason);
+            throw e;
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return clip;
+    }
+
+    private HttpResponse<String> upload(String shopId, String key, String fileName, String type, byte[] content)
+            throws Exception {
+        String boundary = "beckon-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(url("api/shops/" + shopId + "/videos"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private JsonObject video(String shopId, String key, String videoId) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(url("api/shops/" + shopId + "/videos/" + videoId))
+                .header("Authorization", "Bearer " + key).GET());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json(answer.body());
+    }
+
+    private HttpResponse<String> beacon(String token, String userAgent, String kind) throws Exception {
+        return send(HttpRequest.newBuilder(url("v/" + token + "/events")).header("User-Agent", userAgent)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"" + kind + "\"}")));
+    }
+
+    private HttpResponse<byte[]> range(String path, String range, String ifRange) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Range", range).GET();
+        if (ifRange != null) {
+            request.header("If-Range", ifRange);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonObject createShop(String domain) throws Exception {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(url("api/shops"))
+                .header("Authorization", "Bearer " + OPERATOR)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"shopify\",\"domain\":\"" + domain
+                        + "\",\"webhookSecret\":\"shpss_video_it\"}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The deployment's loopback URL; the adapter reports the host's first interface address. */
+    private URI url(String path) {
+        return URI.create("http://localhost:" + deployed.getPort() + "/" + path);
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
