@@ -1,6 +1,8 @@
 package dev.beckon.suite.engine;
 
 import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.gateway.pairing.GatewaySchema;
+import dev.beckon.suite.beacons.BeaconGateway;
 import dev.beckon.suite.broker.EmbeddedBroker;
 import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.persistence.SuiteSchema;
@@ -51,6 +53,10 @@ public class Bootstrap {
     @Inject
     Ffmpeg ffmpeg;
 
+    /** Started once the database is migrated, after the embedded broker. */
+    @Inject
+    BeaconGateway beacons;
+
     private volatile OperatorToken operatorToken;
     private volatile EmbeddedBroker broker;
     private volatile boolean migrated;
@@ -82,6 +88,7 @@ public class Bootstrap {
         if (worker != null) {
             worker.cancel(false);
         }
+        beacons.close();
         if (broker != null) {
             broker.close();
         }
@@ -112,15 +119,26 @@ public class Bootstrap {
             int suite = SuiteSchema.migrate(dataSource);
             int engineTables = ProactiveEngine.migrate(dataSource);
             int videoTables = VideoSchema.migrate(dataSource);
+            int gatewayTables = GatewaySchema.migrate(dataSource);
             migrated = true;
             metrics.gauge("beckon_engine_pending_events", engine, ProactiveEngine::pendingEvents);
             metrics.gauge("beckon_engine_timer_lateness_milliseconds", engine,
                     ProactiveEngine::lastTimerLatenessMillis);
             problem = broker == null && settings.embeddedBroker() ? problem : null;
-            LOG.log(System.Logger.Level.INFO, "database ready ({0} migrations applied)", suite + engineTables + videoTables);
+            LOG.log(System.Logger.Level.INFO, "database ready ({0} migrations applied)",
+                    suite + engineTables + videoTables + gatewayTables);
+            startBeacons();
         } catch (RuntimeException e) {
             problem = "database not ready at " + settings.databaseUrl() + ": " + e.getMessage();
             LOG.log(System.Logger.Level.WARNING, problem);
+        }
+    }
+
+    private void startBeacons() {
+        try {
+            beacons.start();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the beacon gateway did not start: " + e.getMessage(), e);
         }
     }
 

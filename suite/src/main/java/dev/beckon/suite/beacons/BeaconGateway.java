@@ -1,0 +1,148 @@
+package dev.beckon.suite.beacons;
+
+import dev.beckon.api.model.VisitId;
+import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.gateway.Drops;
+import dev.beckon.gateway.decode.AdvertisementDecoder;
+import dev.beckon.gateway.decode.DecodeFailure;
+import dev.beckon.gateway.ingest.BeckonTopicParser;
+import dev.beckon.gateway.ingest.EspresenseParser;
+import dev.beckon.gateway.ingest.IngestDrop;
+import dev.beckon.gateway.ingest.IngestLimits;
+import dev.beckon.gateway.ingest.TheengsParser;
+import dev.beckon.gateway.ingest.TopicRouter;
+import dev.beckon.gateway.mqtt.MqttIngestor;
+import dev.beckon.gateway.pairing.PairingRegistry;
+import dev.beckon.gateway.pairing.PairingStorageException;
+import dev.beckon.gateway.pipeline.PipelineDrop;
+import dev.beckon.gateway.pipeline.SightingPipeline;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the beacon gateway inside the suite: the pairing registry's snapshot, the three sighting parsers, the
+ * pipeline whose zone events go to the engine's inbox (on one managed thread with a bounded queue, so the ingest
+ * worker never waits for the database), and the MQTT ingestor, which also ticks the pipeline about once a second.
+ * {@link #start()} is called by the bootstrap once the schema is migrated and the broker is up; {@link #close()}
+ * when the application stops. Drops are exported as metrics by reason.
+ */
+@ApplicationScoped
+public class BeaconGateway {
+
+    private static final System.Logger LOG = System.getLogger(BeaconGateway.class.getName());
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    PairingRegistry registry;
+
+    @Inject
+    ProactiveEngine engine;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private MqttIngestor ingestor;
+    private ThreadPoolExecutor handOff;
+
+    /** Loads the pairing registry and connects to the broker; returns without waiting for it. Idempotent. */
+    public synchronized void start() {
+        if (ingestor != null) {
+            return;
+        }
+        refresh();
+        if (!settings.enabled()) {
+            LOG.log(System.Logger.Level.INFO, "beacon gateway disabled ({0}=false)", GatewaySettings.ENABLED);
+            return;
+        }
+        handOff = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.sinkQueueCapacity()), threadFactory, new ThreadPoolExecutor.AbortPolicy());
+        EngineSink sink = new EngineSink(engine::accept, handOff, clock);
+        Drops<DecodeFailure> decodeFailures = new Drops<>(DecodeFailure.class);
+        AdvertisementDecoder decoder = new AdvertisementDecoder(decodeFailures);
+        IngestLimits limits = IngestLimits.defaults();
+        TopicRouter router = new TopicRouter(List.of(new BeckonTopicParser(registry, decoder, clock, limits),
+                new EspresenseParser(registry, clock, limits), new TheengsParser(registry, decoder, clock, limits)));
+        SightingPipeline pipeline = new SightingPipeline(registry, settings.pipeline(), clock,
+                () -> VisitId.of(UUID.randomUUID().toString()), sink);
+        MqttIngestor started = new MqttIngestor(settings.mqtt(), router, pipeline, clock, threadFactory);
+        started.start();
+        ingestor = started;
+        registerMetrics(started, pipeline, sink, decodeFailures);
+        LOG.log(System.Logger.Level.INFO, "beacon gateway subscribed to {0} at {1}", router.topicFilters(),
+                settings.mqtt().brokerUrl());
+    }
+
+    /** Reloads the pairing registry after a change; a failure leaves the previous snapshot in use. */
+    public void refresh() {
+        try {
+            registry.refresh();
+        } catch (PairingStorageException e) {
+            LOG.log(System.Logger.Level.ERROR, "reloading the beacon pairing failed; the previous pairing stays in use",
+                    e);
+        }
+    }
+
+    /** Whether the gateway is connected to its broker now. */
+    public synchronized boolean connected() {
+        return ingestor != null && ingestor.isConnected();
+    }
+
+    /** Disconnects and stops the workers. Idempotent. */
+    public synchronized void close() {
+        if (ingestor != null) {
+            ingestor.close();
+            ingestor = null;
+        }
+        if (handOff != null) {
+            handOff.shutdown();
+            try {
+                handOff.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handOff = null;
+        }
+    }
+
+    private void registerMetrics(MqttIngestor mqtt, SightingPipeline pipeline, EngineSink sink,
+                                 Drops<DecodeFailure> decodeFailures) {
+        try {
+            for (IngestDrop reason : IngestDrop.values()) {
+                metrics.gauge("beckon_gateway_ingest_dropped", mqtt, m -> m.drops().countOf(reason),
+                        new Tag("reason", reason.name()));
+            }
+            for (PipelineDrop reason : PipelineDrop.values()) {
+                metrics.gauge("beckon_gateway_pipeline_dropped", pipeline, p -> p.drops().countOf(reason),
+                        new Tag("reason", reason.name()));
+            }
+            for (DecodeFailure reason : DecodeFailure.values()) {
+                metrics.gauge("beckon_gateway_decode_failed", decodeFailures, d -> d.countOf(reason),
+                        new Tag("reason", reason.name()));
+            }
+            metrics.gauge("beckon_gateway_messages_received", mqtt, MqttIngestor::received);
+            metrics.gauge("beckon_gateway_events_dropped", sink, s -> s.rejected() + s.failed());
+            metrics.gauge("beckon_gateway_connected", mqtt, m -> m.isConnected() ? 1 : 0);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "beacon gateway metrics not registered: {0}", e.getMessage());
+        }
+    }
+}

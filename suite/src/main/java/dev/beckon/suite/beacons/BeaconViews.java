@@ -1,0 +1,75 @@
+package dev.beckon.suite.beacons;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The bodies and answers of the beacon API. */
+public final class BeaconViews {
+
+    private BeaconViews() {
+    }
+
+    @Schema(name = "NewStore")
+    public record NewStore(@Schema(required = true) String name,
+                           @Schema(example = "Europe/Berlin", description = "IANA time zone; UTC if absent")
+                           String timeZone) {
+    }
+
+    @Schema(name = "NewZone")
+    public record NewZone(@Schema(required = true, example = "Shoes") String name,
+                          @Schema(description = "Zone id; a slug of the name if absent") String id,
+                          @Schema(description = "Enter radius in metres; 3 if absent") Double enterWithinMetres,
+                          @Schema(description = "Exit radius in metres; 6 if absent") Double exitBeyondMetres) {
+    }
+
+    @Schema(name = "NewScanner")
+    public record NewScanner(@Schema(required = true, example = "shelf-tablet-1") String id,
+                             @Schema(description = "The zone of a fixed scanner; none for the store app") String zoneId,
+                             @Schema(description = "ESPresense room slug") String espresenseRoom,
+                             @Schema(description = "Theengs/OpenMQTTGateway gateway name") String theengsGateway,
+                             Double rssiAt1m, Double pathLossExponent) {
+    }
+
+    @Schema(name = "NewBeacon")
+    public record NewBeacon(@Schema(required = true, example = "ibeacon:2f234454-cf6d-4a0f-adf2-f4911ba9ffa6:1:2")
+                            String key,
+                            @Schema(required = true) String zoneId, Double rssiAt1m, Double pathLossExponent) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "Store")
+    public record StoreView(String id, String name, String timeZone) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "Zone")
+    public record ZoneView(String id, String name, double enterWithinMetres, double exitBeyondMetres) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "Scanner")
+    public record ScannerView(String id, @Schema(enumeration = {"BECKON", "ESPRESENSE", "THEENGS"}) String source,
+                              String zoneId, String externalName, Double rssiAt1m, double pathLossExponent) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "Beacon")
+    public record BeaconView(String key, String zoneId, Double rssiAt1m, double pathLossExponent) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "VisitEvent")
+    public record VisitEventView(@Schema(enumeration = {"ZoneEntered", "ZoneDwelled", "ZoneExited", "VisitEnded"})
+                                 String type, String zoneId, Instant at, Duration dwell) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "Visit")
+    public record VisitView(String visitId, String device, Instant startedAt, Instant endedAt, boolean ended,
+                            List<VisitEventView> events) {
+    }
+}

@@ -1,0 +1,304 @@
+package dev.beckon.suite.beacons;
+
+import dev.beckon.api.model.ShopId;
+import dev.beckon.api.model.StoreId;
+import dev.beckon.api.model.StoreZoneId;
+import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.filter.PathLossModel;
+import dev.beckon.gateway.ingest.ScannerRef;
+import dev.beckon.gateway.ingest.ScannerSource;
+import dev.beckon.gateway.pairing.Calibration;
+import dev.beckon.gateway.pairing.JdbcPairingStore;
+import dev.beckon.gateway.pairing.PairedBeacon;
+import dev.beckon.gateway.pairing.RegisteredScanner;
+import dev.beckon.gateway.pairing.Registration;
+import dev.beckon.gateway.pairing.ZoneDefinition;
+import dev.beckon.gateway.zones.Zone;
+import dev.beckon.suite.beacons.BeaconViews.BeaconView;
+import dev.beckon.suite.beacons.BeaconViews.NewBeacon;
+import dev.beckon.suite.beacons.BeaconViews.NewScanner;
+import dev.beckon.suite.beacons.BeaconViews.NewStore;
+import dev.beckon.suite.beacons.BeaconViews.NewZone;
+import dev.beckon.suite.beacons.BeaconViews.ScannerView;
+import dev.beckon.suite.beacons.BeaconViews.StoreView;
+import dev.beckon.suite.beacons.BeaconViews.VisitView;
+import dev.beckon.suite.beacons.BeaconViews.ZoneView;
+import dev.beckon.suite.errors.ProblemException;
+import dev.beckon.suite.shops.JdbcShopStore;
+import dev.beckon.suite.shops.ShopResource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A shop's physical stores for the beacon gateway: stores, their zones, scanners and paired beacons, and the
+ * visits rebuilt from the zone events. Every change reloads the gateway's pairing snapshot.
+ */
+@Path("api/shops/{shopId}/stores")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stores and beacons")
+@SecurityRequirement(name = "bearer")
+public class StoreResource {
+
+    static final int MAX_EVENTS = 500;
+
+    @Inject
+    JdbcShopStore shops;
+
+    @Inject
+    JdbcPairingStore pairing;
+
+    @Inject
+    JdbcStoreDirectory directory;
+
+    @Inject
+    BeaconGateway gateway;
+
+    @Inject
+    ProactiveEngine engine;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a physical store")
+    public Response createStore(@PathParam("shopId") String shopId, NewStore body) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        if (body == null) {
+            throw new ProblemException(400, "send a JSON object with name and optionally timeZone");
+        }
+        String name = text(body.name(), "name", 200);
+        String timeZone = body.timeZone() == null || body.timeZone().isBlank() ? "UTC" : timeZone(body.timeZone());
+        StoreId store = StoreId.of(UUID.randomUUID().toString());
+        Registration outcome = pairing.registerStore(shop, store, name);
+        if (outcome != Registration.CREATED) {
+            throw new ProblemException(409, "store could not be registered: " + outcome);
+        }
+        directory.labelStore(shop, store, timeZone);
+        gateway.refresh();
+        return Response.created(URI.create("/api/shops/" + shop + "/stores/" + store))
+                .entity(new StoreView(store.value(), name, timeZone)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the shop's stores")
+    public List<StoreView> stores(@PathParam("shopId") String shopId) {
+        return directory.stores(ShopResource.find(shops, shopId).id());
+    }
+
+    @POST
+    @Path("{storeId}/zones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Define a zone of a store")
+    public Response createZone(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                               NewZone body) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        StoreId store = store(shop, storeId);
+        if (body == null) {
+            throw new ProblemException(400, "send a JSON object with name");
+        }
+        String name = text(body.name(), "name", 200);
+        String zoneId = body.id() == null || body.id().isBlank() ? slug(name) : text(body.id(), "id", 255);
+        if (zoneId.isEmpty()) {
+            throw new ProblemException(400, "name must contain a letter or digit, or send an id");
+        }
+        double enter = body.enterWithinMetres() == null ? Zone.DEFAULT_ENTER_WITHIN_METRES : body.enterWithinMetres();
+        double exit = body.exitBeyondMetres() == null ? Math.max(Zone.DEFAULT_EXIT_BEYOND_METRES, enter)
+                : body.exitBeyondMetres();
+        ZoneDefinition zone;
+        try {
+            zone = new ZoneDefinition(shop, store, StoreZoneId.of(zoneId), enter, exit);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "enterWithinMetres and exitBeyondMetres: " + e.getMessage());
+        }
+        registered(pairing.defineZone(zone), "zone '" + zoneId + "'");
+        directory.labelZone(shop, store, zoneId, name);
+        gateway.refresh();
+        return Response.created(URI.create("/api/shops/" + shop + "/stores/" + store + "/zones/" + zoneId))
+                .entity(new ZoneView(zoneId, name, enter, exit)).build();
+    }
+
+    @GET
+    @Path("{storeId}/zones")
+    @Operation(summary = "List a store's zones")
+    public List<ZoneView> zones(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        return directory.zones(shop, store(shop, storeId));
+    }
+
+    @POST
+    @Path("{storeId}/scanners")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a scanner: fixed (with zoneId) or the store app (without)",
+            description = "espresenseRoom or theengsGateway names an ESPresense node or Theengs gateway; neither is a"
+                    + " Beckon scanner publishing to beckon/{shopId}/stores/{storeId}/scanners/{id}/sightings.")
+    public Response createScanner(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                                  NewScanner body) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        StoreId store = store(shop, storeId);
+        if (body == null) {
+            throw new ProblemException(400, "send a JSON object with id and optionally zoneId, espresenseRoom or"
+                    + " theengsGateway");
+        }
+        String id = body.id() == null ? "" : body.id().strip();
+        if (!ScannerRef.isValidId(id)) {
+            throw new ProblemException(400, "id must be 1-64 of A-Z, a-z, 0-9, '.', '_' and '-', got '" + body.id()
+                    + "'");
+        }
+        boolean espresense = present(body.espresenseRoom());
+        boolean theengs = present(body.theengsGateway());
+        if (espresense && theengs) {
+            throw new ProblemException(400, "send espresenseRoom or theengsGateway, not both");
+        }
+        ScannerSource source = espresense ? ScannerSource.ESPRESENSE
+                : theengs ? ScannerSource.THEENGS : ScannerSource.BECKON;
+        String externalName = espresense ? body.espresenseRoom().strip() : theengs ? body.theengsGateway().strip()
+                : null;
+        StoreZoneId zone = present(body.zoneId()) ? StoreZoneId.of(body.zoneId().strip()) : null;
+        RegisteredScanner scanner;
+        try {
+            scanner = new RegisteredScanner(new ScannerRef(shop, store, id), source, externalName, zone,
+                    calibration(body.rssiAt1m(), body.pathLossExponent()));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, e.getMessage());
+        }
+        registered(pairing.registerScanner(scanner), "scanner '" + id + "'"
+                + (externalName == null ? "" : " or " + source + " name '" + externalName + "'"));
+        gateway.refresh();
+        return Response.created(URI.create("/api/shops/" + shop + "/stores/" + store + "/scanners/" + id))
+                .entity(new ScannerView(id, source.name(), zone == null ? null : zone.value(), externalName,
+                        scanner.calibration().rssiAt1m(), scanner.calibration().pathLossExponent())).build();
+    }
+
+    @GET
+    @Path("{storeId}/scanners")
+    @Operation(summary = "List a store's scanners")
+    public List<ScannerView> scanners(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        return directory.scanners(shop, store(shop, storeId));
+    }
+
+    @POST
+    @Path("{storeId}/beacons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pair a beacon with a zone")
+    public Response pairBeacon(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                               NewBeacon body) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        StoreId store = store(shop, storeId);
+        if (body == null) {
+            throw new ProblemException(400, "send a JSON object with key and zoneId");
+        }
+        BeaconKey key = BeaconKey.parse(text(body.key(), "key", 300)).orElseThrow(() -> new ProblemException(400,
+                "key is not a beacon key such as ibeacon:<uuid>:<major>:<minor>, got '" + body.key() + "'"));
+        StoreZoneId zone = StoreZoneId.of(text(body.zoneId(), "zoneId", 255));
+        PairedBeacon beacon;
+        try {
+            beacon = new PairedBeacon(shop, store, key, zone, calibration(body.rssiAt1m(), body.pathLossExponent()));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, e.getMessage());
+        }
+        registered(pairing.pairBeacon(beacon), "beacon '" + key.value() + "' (a beacon marks one zone per shop)");
+        gateway.refresh();
+        return Response.created(URI.create("/api/shops/" + shop + "/stores/" + store + "/beacons"))
+                .entity(new BeaconView(key.value(), zone.value(), beacon.calibration().rssiAt1m(),
+                        beacon.calibration().pathLossExponent())).build();
+    }
+
+    @GET
+    @Path("{storeId}/beacons")
+    @Operation(summary = "List a store's paired beacons")
+    public List<BeaconView> beacons(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        return directory.beacons(shop, store(shop, storeId));
+    }
+
+    @GET
+    @Path("{storeId}/visits")
+    @Operation(summary = "Visits to a store, newest first, rebuilt from the shop's latest zone events")
+    public List<VisitView> visits(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                                  @QueryParam("events") @DefaultValue("500") int events) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        StoreId store = store(shop, storeId);
+        if (events < 1 || events > MAX_EVENTS) {
+            throw new ProblemException(400, "events must be between 1 and " + MAX_EVENTS + ", got " + events);
+        }
+        return VisitLog.visits(engine.events(shop, events), store.value());
+    }
+
+    private StoreId store(ShopId shop, String storeId) {
+        if (storeId == null || storeId.isBlank() || storeId.length() > 255) {
+            throw new ProblemException(404, "no store '" + storeId + "'");
+        }
+        StoreId store = StoreId.of(storeId);
+        if (directory.store(shop, store).isEmpty()) {
+            throw new ProblemException(404, "no store '" + storeId + "'");
+        }
+        return store;
+    }
+
+    private static void registered(Registration outcome, String what) {
+        switch (outcome) {
+            case CREATED -> {
+            }
+            case DUPLICATE -> throw new ProblemException(409, what + " is already registered");
+            case UNKNOWN_STORE_OR_ZONE -> throw new ProblemException(400, "zoneId is not a zone of this store");
+            default -> throw new IllegalStateException("unexpected " + outcome);
+        }
+    }
+
+    private static Calibration calibration(Double rssiAt1m, Double pathLossExponent) {
+        try {
+            return new Calibration(rssiAt1m,
+                    pathLossExponent == null ? PathLossModel.DEFAULT_EXPONENT : pathLossExponent);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, e.getMessage());
+        }
+    }
+
+    private static String timeZone(String text) {
+        try {
+            return ZoneId.of(text.strip()).getId();
+        } catch (DateTimeException e) {
+            throw new ProblemException(400, "timeZone must be an IANA time zone such as Europe/Berlin, got '" + text
+                    + "'");
+        }
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new ProblemException(400, field + " is required");
+        }
+        if (value.strip().length() > max) {
+            throw new ProblemException(400, field + " must be at most " + max + " characters");
+        }
+        return value.strip();
+    }
+}
