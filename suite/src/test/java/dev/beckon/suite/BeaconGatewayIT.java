@@ -33,7 +33,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,23 +134,31 @@ class BeaconGatewayIT {
         phone.connect(options);
         try {
             int[] noise = {0, -2, 1, -1, 2, 0, -3, 1, 2, -1};
-            for (int zone = 0; zone < 3; zone++) {
-                for (int reading = 0; reading < 10; reading++) {
-                    int rssi = -62 + noise[reading];
-                    publish(phone, topic, "{\"v\":1,\"installId\":\"" + PHONE + "\",\"sightings\":[{\"ts\":\""
-                            + Instant.now() + "\",\"rssi\":" + rssi + ",\"beacon\":\"" + beacon(zone + 1) + "\"}]}");
-                    if (reading == 3) {
-                        publish(phone, topic, "{\"v\":1,\"sightings\":[{\"ts\":");
-                        publish(phone, topic, "{\"v\":1,\"installId\":\"" + PHONE + "\",\"sightings\":[{\"ts\":\""
-                                + Instant.now().minusSeconds(600) + "\",\"rssi\":-60,\"beacon\":\"" + beacon(1)
-                                + "\"},{\"ts\":\"" + Instant.now() + "\",\"rssi\":12,\"beacon\":\"" + beacon(2)
-                                + "\"}]}");
-                        publish(phone, "beckon/" + shopId + "/stores/" + storeId + "/scanners/stranger/sightings",
-                                "{\"sightings\":[]}");
-                        publish(phone, "espresense/devices/phone:ann/kitchen", "\u0000\u0001 not json");
+            // the phone ranges every 500 ms: each reading is scheduled at its own time and stamped when sent
+            ScheduledExecutorService ranging = Executors.newSingleThreadScheduledExecutor();
+            List<ScheduledFuture<Void>> readings = new ArrayList<>();
+            try {
+                int tick = 0;
+                for (int zone = 0; zone < 3; zone++) {
+                    for (int reading = 0; reading < 10; reading++) {
+                        int rssi = -62 + noise[reading];
+                        String beacon = beacon(zone + 1);
+                        boolean withNoise = reading == 3;
+                        readings.add(ranging.schedule(() -> {
+                            publish(phone, topic, "{\"v\":1,\"installId\":\"" + PHONE + "\",\"sightings\":[{\"ts\":\""
+                                    + Instant.now() + "\",\"rssi\":" + rssi + ",\"beacon\":\"" + beacon + "\"}]}");
+                            if (withNoise) {
+                                publishNoise(phone, topic, shopId, storeId);
+                            }
+                            return null;
+                        }, 500L * tick++, TimeUnit.MILLISECONDS));
                     }
-                    Thread.sleep(500); // the phone's ranging interval, not a wait for the server
                 }
+                for (ScheduledFuture<Void> reading : readings) {
+                    reading.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                ranging.shutdownNow();
             }
         } finally {
             phone.disconnect();
@@ -188,6 +201,18 @@ class BeaconGatewayIT {
 
     private static String beacon(int minor) {
         return "ibeacon:" + UUID + ":1:" + minor;
+    }
+
+    /** Bad input a real broker carries too: truncated JSON, stale and impossible readings, strangers, garbage. */
+    private void publishNoise(MqttClient phone, String topic, String shopId, String storeId) throws Exception {
+        publish(phone, topic, "{\"v\":1,\"sightings\":[{\"ts\":");
+        publish(phone, topic, "{\"v\":1,\"installId\":\"" + PHONE + "\",\"sightings\":[{\"ts\":\""
+                + Instant.now().minusSeconds(600) + "\",\"rssi\":-60,\"beacon\":\"" + beacon(1)
+                + "\"},{\"ts\":\"" + Instant.now() + "\",\"rssi\":12,\"beacon\":\"" + beacon(2)
+                + "\"}]}");
+        publish(phone, "beckon/" + shopId + "/stores/" + storeId + "/scanners/stranger/sightings",
+                "{\"sightings\":[]}");
+        publish(phone, "espresense/devices/phone:ann/kitchen", "\u0000\u0001 not json");
     }
 
     private static void publish(MqttClient client, String topic, String payload) throws Exception {
