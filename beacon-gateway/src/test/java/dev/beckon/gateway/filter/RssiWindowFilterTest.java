@@ -1,7 +1,7 @@
 package dev.beckon.gateway.filter;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.gateway.Drops;
-import dev.beckon.gateway.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,7 +1,7 @@
 package dev.beckon.gateway.ingest;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.gateway.Drops;
-import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.decode.AdvertisementDecoder;
 import dev.beckon.gateway.decode.DecodeFailure;
 

@@ -1,8 +1,8 @@
 package dev.beckon.gateway.mqtt;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.model.VisitId;
 import dev.beckon.gateway.EspresenseWalk;
-import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.StoreFixture;
 import dev.beckon.gateway.decode.AdvertisementDecoder;
 import dev.beckon.gateway.decode.DecodeFailure;

@@ -1,9 +1,9 @@
 package dev.beckon.gateway.pairing;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
-import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.StoreFixture;
 import dev.beckon.gateway.decode.BeaconKey;
 import dev.beckon.gateway.filter.PathLossModel;

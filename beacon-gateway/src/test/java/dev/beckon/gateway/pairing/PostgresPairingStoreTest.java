@@ -1,5 +1,6 @@
 package dev.beckon.gateway.pairing;
 
+import dev.beckon.api.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.postgresql.ds.PGSimpleDataSource;
 

@@ -1,10 +1,10 @@
 package dev.beckon.gateway.pipeline;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.event.ZoneEntered;
 import dev.beckon.api.model.DeviceId;
 import dev.beckon.api.model.VisitId;
 import dev.beckon.gateway.EspresenseWalk;
-import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.StoreFixture;
 import dev.beckon.gateway.decode.BeaconKey;
 import dev.beckon.gateway.ingest.EspresenseParser;

@@ -1,8 +1,8 @@
 package dev.beckon.gateway.zones;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.event.ProximityEvent;
 import dev.beckon.gateway.Drops;
-import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.decode.BeaconKey;
 import dev.beckon.gateway.filter.FilterOutcome;
 import dev.beckon.gateway.filter.FilterRejection;

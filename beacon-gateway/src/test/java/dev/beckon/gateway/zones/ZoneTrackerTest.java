@@ -1,5 +1,6 @@
 package dev.beckon.gateway.zones;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.event.ProximityEvent;
 import dev.beckon.api.event.VisitEnded;
 import dev.beckon.api.event.ZoneDwelled;
@@ -8,7 +9,6 @@ import dev.beckon.api.model.DeviceId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
 import dev.beckon.api.model.VisitId;
-import dev.beckon.gateway.MutableClock;
 import dev.beckon.gateway.decode.BeaconKey;
 import dev.beckon.gateway.filter.PathLossModel;
 import dev.beckon.gateway.filter.RssiEstimate;

@@ -1,5 +1,6 @@
 package dev.beckon.adapters.saleor;
 
+import dev.beckon.api.testing.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.platform.Headers;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CachingJwksTest {
 
     private static final URI ORIGIN = URI.create("https://demo.saleor.cloud");
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final FakeJwksSource source = new FakeJwksSource()
             .serve(ORIGIN.toString(), SaleorSigning.jwks(SaleorSigning.CURRENT));
     private final CachingJwks keys = new CachingJwks(source, clock);

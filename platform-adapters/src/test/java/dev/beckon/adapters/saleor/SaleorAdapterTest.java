@@ -1,5 +1,6 @@
 package dev.beckon.adapters.saleor;
 
+import dev.beckon.api.testing.MutableClock;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.beckon.adapters.PlatformAdapterContract;
 import dev.beckon.api.event.CheckoutUpdated;
@@ -53,7 +54,7 @@ class SaleorAdapterTest extends PlatformAdapterContract {
 
     private final FakeJwksSource jwks = new FakeJwksSource()
             .serve(ORIGIN, SaleorSigning.jwks(SaleorSigning.CURRENT, SaleorSigning.PREVIOUS));
-    private final MovableClock clock = new MovableClock(RECEIVED_AT);
+    private final MutableClock clock = new MutableClock(RECEIVED_AT);
     private final SaleorAdapter adapter = new SaleorAdapter(jwks, clock);
 
     // ---- the contract's inputs

@@ -1,5 +1,6 @@
 package dev.beckon.adapters.saleor;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.adapters.PlatformAdapterContract;
 import dev.beckon.adapters.signature.HmacSha256;
 import dev.beckon.api.event.EventPayload;
@@ -31,7 +32,7 @@ class SaleorLegacyHmacAdapterTest extends PlatformAdapterContract {
             List.of("saleor-webhook-secret-key", "previous-saleor-secret"));
 
     private final FakeJwksSource jwks = new FakeJwksSource();
-    private final SaleorAdapter adapter = new SaleorAdapter(jwks, new MovableClock(RECEIVED_AT));
+    private final SaleorAdapter adapter = new SaleorAdapter(jwks, new MutableClock(RECEIVED_AT));
 
     @Override
     protected PlatformAdapter adapter() {

@@ -1,9 +1,9 @@
 package dev.beckon.engine.inbox;
 
+import dev.beckon.api.testing.TestDatabases;
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.event.EventEnvelope;
-import dev.beckon.engine.MutableClock;
 import dev.beckon.engine.ProactiveEngine;
-import dev.beckon.engine.TestDatabases;
 import dev.beckon.engine.persistence.Transactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

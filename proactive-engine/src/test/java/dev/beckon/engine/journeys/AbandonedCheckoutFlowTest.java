@@ -1,12 +1,12 @@
 package dev.beckon.engine.journeys;
 
+import dev.beckon.api.testing.TestDatabases;
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.model.Consent;
 import dev.beckon.engine.EngineSettings;
-import dev.beckon.engine.MutableClock;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.RecordingChannel;
-import dev.beckon.engine.TestDatabases;
 import dev.beckon.engine.inbox.InboxReceipt;
 import dev.beckon.engine.messages.MessageState;
 import dev.beckon.engine.messages.MessageView;

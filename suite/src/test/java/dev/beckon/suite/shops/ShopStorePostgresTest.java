@@ -1,6 +1,6 @@
 package dev.beckon.suite.shops;
 
-import dev.beckon.engine.TestDatabases;
+import dev.beckon.api.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.postgresql.ds.PGSimpleDataSource;
 

@@ -1,8 +1,8 @@
 package dev.beckon.suite.shops;
 
+import dev.beckon.api.testing.TestDatabases;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.ProactiveEngine;
-import dev.beckon.engine.TestDatabases;
 import dev.beckon.suite.persistence.SuiteSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.beckon.video.library;
 
+import dev.beckon.api.testing.TestDatabases;
 import javax.sql.DataSource;
 
 /** The library's stores on H2 in PostgreSQL mode (the embedded default). */

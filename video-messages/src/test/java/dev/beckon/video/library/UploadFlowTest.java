@@ -1,7 +1,8 @@
 package dev.beckon.video.library;
 
+import dev.beckon.api.testing.TestDatabases;
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.model.ShopId;
-import dev.beckon.video.MutableClock;
 import dev.beckon.video.TinyMp4;
 import dev.beckon.video.metadata.VideoLimits;
 import dev.beckon.video.storage.LocalFileStorage;

@@ -1,7 +1,7 @@
 package dev.beckon.video.library;
 
+import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.model.ShopId;
-import dev.beckon.video.MutableClock;
 import dev.beckon.video.links.IssuedLink;
 import dev.beckon.video.links.LinkTokens;
 import dev.beckon.video.links.TokenCheck;

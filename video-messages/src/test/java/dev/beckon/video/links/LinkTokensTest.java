@@ -1,6 +1,6 @@
 package dev.beckon.video.links;
 
-import dev.beckon.video.MutableClock;
+import dev.beckon.api.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
