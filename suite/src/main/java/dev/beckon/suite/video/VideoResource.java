@@ -162,7 +162,7 @@ public class VideoResource {
         Optional<String> orderId = text(fields, "orderId");
         Duration lifetime = text(fields, "expiresIn").map(v -> ShopResource.positiveDuration(v, "expiresIn"))
                 .orElse(settings.linkLifetime());
-        IssuedLink issued = new LinkTokens(clock, RANDOM).issue(lifetime);
+        IssuedLink issued = LinkTokens.mint(clock.instant(), lifetime, RANDOM);
         links.insert(new VideoLink(issued.record(), video.id(), shop.id(), firstName, orderId));
         String url = "/v/" + issued.token();
         return Response.created(URI.create(url)).entity(new LinkJson(issued.token(), url)).build();

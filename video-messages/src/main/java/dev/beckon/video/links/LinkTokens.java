@@ -47,19 +47,28 @@ public final class LinkTokens {
      * @param timeToLive positive
      */
     public IssuedLink issue(Duration timeToLive) {
+        while (true) {
+            IssuedLink issued = mint(clock.instant(), timeToLive, random);
+            if (byHash.putIfAbsent(issued.record().tokenHash(), issued.record()) == null) {
+                return issued;
+            }
+        }
+    }
+
+    /**
+     * Makes a new token and its record without keeping either, for stores other than this in-memory one (the
+     * video library's {@code video_link} table, whose primary key on the hash refuses a repeat).
+     *
+     * @param timeToLive positive
+     */
+    public static IssuedLink mint(Instant now, Duration timeToLive, SecureRandom random) {
         if (timeToLive.isNegative() || timeToLive.isZero()) {
             throw new IllegalArgumentException("timeToLive must be positive: " + timeToLive);
         }
-        Instant now = clock.instant();
-        while (true) {
-            byte[] bytes = new byte[TOKEN_BYTES];
-            random.nextBytes(bytes);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            LinkToken record = new LinkToken(hash(token), now, now.plus(timeToLive), null);
-            if (byHash.putIfAbsent(record.tokenHash(), record) == null) {
-                return new IssuedLink(token, record);
-            }
-        }
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new IssuedLink(token, new LinkToken(hash(token), now, now.plus(timeToLive), null));
     }
 
     /**
