@@ -7,6 +7,6 @@ package dev.beckon.api.event;
  * <p>All implementations are immutable records.
  */
 public sealed interface EventPayload
-        permits CheckoutUpdated, OrderPlaced, OrderFulfilled, CustomerUpdated, ConsentChanged, ProductViewed,
+        permits CheckoutUpdated, OrderPlaced, OrderPaid, OrderFulfilled, OrderCancelled, CartItemAdded, CustomerUpdated, ConsentChanged, ProductViewed,
         AppUninstalled, DataErasureRequested, ProximityEvent {
 }

@@ -21,4 +21,9 @@ public record VisitEnded(StoreId store, VisitId visit, DeviceId device, Instant 
             throw new IllegalArgumentException("a visit cannot end before it starts");
         }
     }
+
+    @Override
+    public Instant occurredAt() {
+        return endedAt;
+    }
 }

@@ -30,4 +30,9 @@ public record ZoneDwelled(StoreId store, StoreZoneId zone, VisitId visit, Device
     public long seconds() {
         return dwell.toSeconds();
     }
+
+    @Override
+    public Instant occurredAt() {
+        return at;
+    }
 }

@@ -21,4 +21,9 @@ public record ZoneEntered(StoreId store, StoreZoneId zone, VisitId visit, Device
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(at, "at");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return at;
+    }
 }

@@ -21,4 +21,9 @@ public record ZoneExited(StoreId store, StoreZoneId zone, VisitId visit, DeviceI
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(at, "at");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return at;
+    }
 }
