@@ -135,7 +135,7 @@ class AbandonedCheckoutSliceIT {
     }
 
     @Test
-    void badInputGetsAClearErrorAndStoresNothing() throws Exception {
+    void badInputGetsAClearErrorAndAnUnreadableSignedBodyIsKeptAsPoison() throws Exception {
         JsonObject shop = createShop("bad-input.myshopify.com");
         String shopId = shop.getString("id");
         byte[] body = checkout("checkout-x", PHONE_A).getBytes(StandardCharsets.UTF_8);
@@ -160,9 +160,8 @@ class AbandonedCheckoutSliceIT {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unknownShop.statusCode()).isEqualTo(404);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(wrongType.statusCode()).isEqualTo(415);
-        for (HttpResponse<String> answer : List.of(forged, unsigned, unknownShop, tooLarge, malformed, wrongType)) {
+        for (HttpResponse<String> answer : List.of(forged, unsigned, unknownShop, tooLarge, wrongType)) {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             JsonObject problem = json(answer.body());
@@ -172,10 +171,27 @@ class AbandonedCheckoutSliceIT {
         }
         assertThat(json(unsigned.body()).getString("detail")).contains("X-Shopify-Hmac-Sha256");
 
+        // signed but unreadable: acknowledged so Shopify stops retrying, and shown to the merchant with its reason
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThat(json(malformed.body()).getString("status")).isEqualTo("poison");
+        HttpResponse<String> again = post("webhooks/shopify/" + shopId, notJson, "application/json",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Hmac-Sha256", sign(SECRET, notJson));
+        assertThat(again.statusCode()).isEqualTo(200);
+        HttpResponse<String> events = HTTP.send(HttpRequest.newBuilder(url("api/shops/" + shopId + "/events"))
+                .header("Authorization", "Bearer " + shop.getString("apiKey")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonArray listed = Json.createReader(new StringReader(events.body())).readArray();
+        assertThat(listed).hasSize(1);
+        JsonObject poison = listed.getJsonObject(0);
+        assertThat(poison.getString("state")).isEqualTo("poison");
+        assertThat(poison.getString("topic")).isEqualTo("checkouts/create");
+        assertThat(poison.getString("error")).isNotBlank();
+        assertThat(poison.getJsonObject("payload").getString("bodyExcerpt")).isEqualTo("{\"token\": ");
+
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(url("metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).containsPattern(
-                "beckon_webhooks_total\\{[^}]*outcome=\"rejected_malformed\"[^}]*} [1-9]")
+                "beckon_webhooks_total\\{[^}]*outcome=\"poison\"[^}]*} [1-9]")
                 .contains("beckon_engine_pending_events").contains("beckon_engine_timer_lateness_milliseconds");
         assertThat(messages(shopId, shop.getString("apiKey"))).isEmpty();
     }

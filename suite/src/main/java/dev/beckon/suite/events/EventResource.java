@@ -5,6 +5,7 @@ import dev.beckon.suite.errors.ProblemException;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.suite.shops.ShopResource;
+import dev.beckon.suite.webhooks.JdbcPoisonDeliveryStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What the store platforms delivered to a shop, as canonical events, and what became of each. */
 @Path("api/shops/{shopId}/events")
@@ -40,8 +43,13 @@ public class EventResource {
     @Inject
     ProactiveEngine engine;
 
+    @Inject
+    JdbcPoisonDeliveryStore poison;
+
     @GET
-    @Operation(summary = "List the shop's events, newest first")
+    @Operation(summary = "List the shop's events, newest first",
+            description = "Canonical events with their processing state, and signed deliveries that could not be"
+                    + " read (state poison, with the reason).")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EventJson.class)))
     @APIResponse(responseCode = "404", description = "No such shop (or not yours)")
@@ -51,6 +59,10 @@ public class EventResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ProblemException(400, "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        return engine.events(shop.id(), limit).stream().map(EventJson::of).toList();
+        return Stream.concat(engine.events(shop.id(), limit).stream().map(EventJson::of),
+                        poison.list(shop.id(), limit).stream().map(EventJson::of))
+                .sorted(Comparator.comparing(EventJson::receivedAt).reversed())
+                .limit(limit)
+                .toList();
     }
 }

@@ -1,21 +1,51 @@
 package dev.beckon.suite.shops;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.persistence.Sql;
 import dev.beckon.engine.persistence.Transactions;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** Shops in the database. Thread-safe. */
+/**
+ * Shops, their install state and their platform credentials in the database. Thread-safe.
+ *
+ * <p>Every webhook and every merchant API call looks its shop up, so lookups by id and by key hash are cached for
+ * {@link #CACHE_TTL}; a change made through this store is visible at once, one made by another suite instance
+ * within the TTL.
+ */
 public final class JdbcShopStore {
 
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
     private final Transactions tx;
+    private final Cache<ShopId, Shop> byId;
+    private final Cache<String, ShopId> byKeyHash;
 
     public JdbcShopStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    private static <K, V> Cache<K, V> cache(Clock clock) {
+        return Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    public JdbcShopStore(DataSource dataSource, Clock clock) {
         this.tx = new Transactions(dataSource);
+        this.byId = cache(clock);
+        this.byKeyHash = cache(clock);
     }
 
     /**
@@ -41,26 +71,22 @@ public final class JdbcShopStore {
     }
 
     public Optional<Shop> find(ShopId id) {
-        return tx.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT id, platform, domain, webhook_secret, previous_webhook_secret, created_at
-                    FROM shop WHERE id = ?""")) {
-                select.setString(1, id.value());
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Shop(ShopId.of(row.getString("id")), row.getString("platform"),
-                            row.getString("domain"), row.getString("webhook_secret"),
-                            row.getString("previous_webhook_secret"), Sql.getInstant(row, "created_at")));
-                }
-            }
-        });
+        Shop cached = byId.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Shop> shop = tx.inTransaction(c -> select(c, id));
+        shop.ifPresent(found -> byId.put(id, found));
+        return shop;
     }
 
     /** The shop whose API key has this hash. */
     public Optional<ShopId> findByKeyHash(String apiKeyHash) {
-        return tx.inTransaction(c -> {
+        ShopId cached = byKeyHash.getIfPresent(apiKeyHash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ShopId> id = tx.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM shop WHERE api_key_hash = ?")) {
                 select.setString(1, apiKeyHash);
                 try (ResultSet row = select.executeQuery()) {
@@ -68,5 +94,96 @@ public final class JdbcShopStore {
                 }
             }
         });
+        id.ifPresent(found -> byKeyHash.put(apiKeyHash, found));
+        return id;
+    }
+
+    /**
+     * Keeps what an install flow obtained (access token, consumer key…) and marks the shop installed again if it had
+     * been uninstalled. Replaces credentials of the same name.
+     */
+    public void saveCredentials(ShopId id, Map<String, String> credentials, Instant at) {
+        tx.inTransaction(c -> {
+            for (Map.Entry<String, String> credential : credentials.entrySet()) {
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM shop_credential WHERE shop_id = ? AND name = ?")) {
+                    delete.setString(1, id.value());
+                    delete.setString(2, credential.getKey());
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO shop_credential (shop_id, name, secret, updated_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, id.value());
+                    insert.setString(2, credential.getKey());
+                    insert.setString(3, credential.getValue());
+                    Sql.setInstant(insert, 4, at);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE shop SET status = 'active', uninstalled_at = NULL WHERE id = ?")) {
+                update.setString(1, id.value());
+                update.executeUpdate();
+            }
+            return null;
+        });
+        byId.invalidate(id);
+    }
+
+    /** The shop's stored credentials by name; empty after an uninstall. */
+    public Map<String, String> credentials(ShopId id) {
+        return tx.inTransaction(c -> {
+            Map<String, String> credentials = new LinkedHashMap<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT name, secret FROM shop_credential WHERE shop_id = ? ORDER BY name")) {
+                select.setString(1, id.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        credentials.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+            return credentials;
+        });
+    }
+
+    /**
+     * Records that the platform uninstalled the app: deletes every credential and marks the shop uninstalled. The
+     * webhook secret stays, so the platform's later GDPR deliveries (Shopify's shop/redact) still verify.
+     *
+     * @return true if the shop was installed until now
+     */
+    public boolean markUninstalled(ShopId id, Instant at) {
+        boolean changed = tx.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM shop_credential WHERE shop_id = ?")) {
+                delete.setString(1, id.value());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE shop SET status = 'uninstalled', uninstalled_at = ? WHERE id = ? AND status = 'active'")) {
+                Sql.setInstant(update, 1, at);
+                update.setString(2, id.value());
+                return update.executeUpdate() == 1;
+            }
+        });
+        byId.invalidate(id);
+        return changed;
+    }
+
+    private static Optional<Shop> select(Connection c, ShopId id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT id, platform, domain, webhook_secret, previous_webhook_secret, created_at, uninstalled_at
+                FROM shop WHERE id = ?""")) {
+            select.setString(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Shop(ShopId.of(row.getString("id")), row.getString("platform"),
+                        row.getString("domain"), row.getString("webhook_secret"),
+                        row.getString("previous_webhook_secret"), Sql.getInstant(row, "created_at"),
+                        Sql.getInstant(row, "uninstalled_at")));
+            }
+        }
     }
 }

@@ -11,9 +11,20 @@ import java.util.List;
  * A merchant's store installation. The webhook secrets and the API key's hash never leave the server.
  *
  * @param previousWebhookSecret the secret before the last rotation, accepted until the next; null if none
+ * @param uninstalledAt         when the platform said the app was uninstalled; null while installed
  */
 public record Shop(ShopId id, String platform, String domain, String webhookSecret, String previousWebhookSecret,
-                   Instant createdAt) {
+                   Instant createdAt, Instant uninstalledAt) {
+
+    /** A shop that is installed. */
+    public Shop(ShopId id, String platform, String domain, String webhookSecret, String previousWebhookSecret,
+                Instant createdAt) {
+        this(id, platform, domain, webhookSecret, previousWebhookSecret, createdAt, null);
+    }
+
+    public boolean installed() {
+        return uninstalledAt == null;
+    }
 
     /** What an adapter needs to verify this shop's webhooks. */
     public ShopContext context() {

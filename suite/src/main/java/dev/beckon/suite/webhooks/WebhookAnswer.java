@@ -7,10 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The answer to an accepted or ignored webhook.
  *
- * @param status     {@code accepted} or {@code ignored}
+ * @param status     {@code accepted}, {@code ignored} or {@code poison} (signed, but unreadable: kept for the
+ *                   merchant and acknowledged so the platform stops retrying)
  * @param stored     new events stored
  * @param duplicates events already stored by an earlier delivery
- * @param reason     why it was ignored; null otherwise
+ * @param reason     why it was ignored or poison; null otherwise
  */
 @JsonbNillable
 @Schema(name = "WebhookAnswer")
@@ -22,5 +23,9 @@ public record WebhookAnswer(String status, int stored, int duplicates, String re
 
     static WebhookAnswer ignored(String reason) {
         return new WebhookAnswer("ignored", 0, 0, reason);
+    }
+
+    static WebhookAnswer poison(String reason) {
+        return new WebhookAnswer("poison", 0, 0, reason);
     }
 }

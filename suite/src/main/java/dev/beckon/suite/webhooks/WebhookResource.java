@@ -1,5 +1,6 @@
 package dev.beckon.suite.webhooks;
 
+import dev.beckon.api.event.AppUninstalled;
 import dev.beckon.api.platform.Headers;
 import dev.beckon.api.platform.PlatformAdapter;
 import dev.beckon.api.platform.WebhookOutcome;
@@ -13,6 +14,7 @@ import dev.beckon.suite.errors.ProblemException;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.suite.shops.ShopResource;
+import dev.beckon.suite.shops.Uninstalls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -66,6 +68,12 @@ public class WebhookResource {
     Clock clock;
 
     @Inject
+    JdbcPoisonDeliveryStore poison;
+
+    @Inject
+    Uninstalls uninstalls;
+
+    @Inject
     MetricRegistry metrics;
 
     @POST
@@ -73,9 +81,9 @@ public class WebhookResource {
             description = "Signed by the platform (Shopify: X-Shopify-Hmac-Sha256 over the raw body). Deduplicated"
                     + " on the platform's event id.")
     @RequestBody(content = @Content(mediaType = "application/json"))
-    @APIResponse(responseCode = "200", description = "Stored, a duplicate, or a topic Beckon does not use",
+    @APIResponse(responseCode = "200", description = "Stored, a duplicate, a topic Beckon does not use, or a signed"
+            + " body that cannot be read (kept as a poison event, visible in /api/shops/{id}/events)",
             content = @Content(schema = @Schema(implementation = WebhookAnswer.class)))
-    @APIResponse(responseCode = "400", description = "Signed, but not a valid payload for its topic")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown platform or shop")
     @APIResponse(responseCode = "413", description = "Body larger than beckon.webhooks.max-body-bytes")
@@ -101,6 +109,9 @@ public class WebhookResource {
         if (outcome instanceof WebhookOutcome.Accepted accepted) {
             InboxReceipt receipt = engine.accept(accepted.events());
             count(adapter, receipt.stored() > 0 ? "accepted" : "duplicate");
+            if (accepted.events().stream().anyMatch(e -> e.payload() instanceof AppUninstalled)) {
+                uninstalls.uninstalled(shop.id(), adapter.id());
+            }
             return Response.ok(WebhookAnswer.accepted(receipt)).build();
         }
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
@@ -108,11 +119,18 @@ public class WebhookResource {
             return Response.ok(WebhookAnswer.ignored(ignored.reason())).build();
         }
         WebhookOutcome.Rejected rejected = (WebhookOutcome.Rejected) outcome;
+        if (rejected.problem() == WebhookOutcome.Problem.MALFORMED) {
+            boolean isNew = poison.record(PoisonDeliveries.of(shop.id(), adapter.id(), headers, bytes,
+                    rejected.reason(), clock.instant()));
+            count(adapter, isNew ? "poison" : "poison_duplicate");
+            LOG.log(System.Logger.Level.WARNING, "shop {0}: signed {1} webhook kept as poison: {2}", shop.id(),
+                    adapter.id(), rejected.reason());
+            return Response.ok(WebhookAnswer.poison(rejected.reason())).build();
+        }
         count(adapter, "rejected_" + rejected.problem().name().toLowerCase(Locale.ROOT));
         LOG.log(System.Logger.Level.INFO, "shop {0}: {1} webhook rejected: {2}", shop.id(), adapter.id(),
                 rejected.reason());
-        int status = rejected.problem() == WebhookOutcome.Problem.MALFORMED ? 400 : 401;
-        return Problem.response(status, rejected.reason());
+        return Problem.response(401, rejected.reason());
     }
 
     private byte[] read(PlatformAdapter adapter, HttpHeaders headers, InputStream body) {

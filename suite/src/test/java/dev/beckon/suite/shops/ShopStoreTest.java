@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Shops on the embedded database; {@link ShopStorePostgresTest} runs the same on PostgreSQL. */
 class ShopStoreTest {
@@ -68,5 +70,41 @@ class ShopStoreTest {
 
         assertThat(rotated.context().webhookSecrets()).containsExactly("new", "old");
         assertThat(rotated.toString()).doesNotContain("new").doesNotContain("old");
+    }
+
+    @Test
+    void anUninstallDeletesTheCredentialsButKeepsTheWebhookSecret() {
+        Shop shop = new Shop(ShopId.random(), "shopify", "d.myshopify.com", "secret", null,
+                Instant.parse("2026-11-23T10:00:00Z"));
+        shops.create(shop, ApiKeys.hash(ApiKeys.newKey()));
+        shops.saveCredentials(shop.id(), Map.of("access_token", "shpat_1", "scopes", "read_orders"),
+                Instant.parse("2026-11-23T10:01:00Z"));
+        shops.saveCredentials(shop.id(), Map.of("access_token", "shpat_2"), Instant.parse("2026-11-23T10:02:00Z"));
+        assertThat(shops.credentials(shop.id())).containsExactly(entry("access_token", "shpat_2"),
+                entry("scopes", "read_orders"));
+
+        Instant uninstalledAt = Instant.parse("2026-11-24T08:00:00Z");
+        assertThat(shops.markUninstalled(shop.id(), uninstalledAt)).isTrue();
+        assertThat(shops.markUninstalled(shop.id(), uninstalledAt.plusSeconds(60))).isFalse();
+
+        assertThat(shops.credentials(shop.id())).isEmpty();
+        Shop after = shops.find(shop.id()).orElseThrow();
+        assertThat(after.installed()).isFalse();
+        assertThat(after.uninstalledAt()).isEqualTo(uninstalledAt);
+        assertThat(after.webhookSecret()).isEqualTo("secret");
+        assertThat(new JdbcShopStore(dataSource).find(shop.id()).orElseThrow().installed())
+                .as("another instance reads the same state from the database").isFalse();
+    }
+
+    @Test
+    void installingAgainMakesTheShopInstalledAgain() {
+        Shop shop = new Shop(ShopId.random(), "bigcommerce", "stores/abc123", "secret", null, Instant.now());
+        shops.create(shop, ApiKeys.hash(ApiKeys.newKey()));
+        shops.markUninstalled(shop.id(), Instant.now());
+
+        shops.saveCredentials(shop.id(), Map.of("access_token", "bc-token"), Instant.now());
+
+        assertThat(shops.find(shop.id()).orElseThrow().installed()).isTrue();
+        assertThat(shops.credentials(shop.id())).containsEntry("access_token", "bc-token");
     }
 }
