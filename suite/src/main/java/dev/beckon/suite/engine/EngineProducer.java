@@ -9,6 +9,8 @@ import dev.beckon.adapters.standardwebhooks.StandardWebhooksAdapter;
 import dev.beckon.adapters.woocommerce.WooCommerceAdapter;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.channels.sms.TwilioSmsChannel;
+import dev.beckon.suite.channels.GuardedChannel;
+import dev.beckon.suite.channels.ProviderCircuits;
 import dev.beckon.suite.config.SuiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,8 +32,9 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    ProactiveEngine engine(DataSource dataSource, SuiteSettings settings, Clock clock) {
-        return new ProactiveEngine(dataSource, settings.engine(), List.of(new TwilioSmsChannel(settings.sms())), clock);
+    ProactiveEngine engine(DataSource dataSource, SuiteSettings settings, Clock clock, ProviderCircuits circuits) {
+        return new ProactiveEngine(dataSource, settings.engine(),
+                List.of(new GuardedChannel(new TwilioSmsChannel(settings.sms()), circuits)), clock);
     }
 
     @Produces
