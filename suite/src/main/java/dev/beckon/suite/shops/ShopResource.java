@@ -27,6 +27,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Registers shops (operator) and shows one (operator or the shop's key). */
@@ -68,12 +69,9 @@ public class ShopResource {
             throw new ProblemException(400, "unknown platform '" + platform + "'; known: "
                     + String.join(", ", platforms.ids()));
         }
-        String domain = required(body.domain(), "domain").toLowerCase(Locale.ROOT).replaceFirst("^https?://", "")
-                .replaceFirst("/+$", "");
-        if (!HOSTNAME.matcher(domain).matches()) {
-            throw new ProblemException(400, "domain must be the store's host name, such as x.myshopify.com; got '"
-                    + body.domain() + "'");
-        }
+        String domain = domain(required(body.domain(), "domain")).orElseThrow(() -> new ProblemException(400,
+                "domain must be the store's host name, such as x.myshopify.com (a port and http:// for a local"
+                        + " store are allowed); got '" + body.domain() + "'"));
         String secret = required(body.webhookSecret(), "webhookSecret");
         if (secret.length() > 512) {
             throw new ProblemException(400, "webhookSecret must be at most 512 characters");
@@ -123,6 +121,22 @@ public class ShopResource {
             throw new ProblemException(400, field + " must be at least one second, got " + value);
         }
         return duration;
+    }
+
+    /**
+     * The store's host name, lower case, with a port if it has one ({@code shop.example.com:8443}). HTTPS is
+     * implied; a store that really serves plain HTTP (a local Saleor or headless store under development) keeps
+     * its {@code http://} so keys are fetched from where it really is.
+     */
+    static Optional<String> domain(String given) {
+        String text = given.strip().toLowerCase(Locale.ROOT).replaceFirst("/+$", "");
+        String scheme = text.startsWith("http://") ? "http://" : "";
+        String host = text.replaceFirst("^https?://", "");
+        String name = host.replaceFirst(":\\d{1,5}$", "");
+        if (!HOSTNAME.matcher(name).matches() && !"localhost".equals(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(scheme + host);
     }
 
     private static String required(String value, String field) {
