@@ -68,6 +68,9 @@ public final class JsonView {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new MalformedPayloadException("is not JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested more than 1000 levels deep with a plain RuntimeException
+            throw new MalformedPayloadException("is not JSON Beckon reads: " + Excerpt.of(String.valueOf(e.getMessage())));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedPayloadException("is not a JSON object");

@@ -520,6 +520,20 @@ class ShopifyAdapterTest extends PlatformAdapterContract {
                 DataErasureRequested.Scope.SHOP, null, null, null, List.of()));
     }
 
+    /** App review checks that the three mandatory compliance webhooks answer 401 to a bad HMAC (knowledge 2.4). */
+    @ParameterizedTest
+    @CsvSource({"customers/data_request, shopify/customers-data-request.json",
+            "customers/redact, shopify/customers-redact.json", "shop/redact, shopify/shop-redact.json"})
+    void complianceWebhooksSignedWithAnotherKeyAreUnauthenticated(String topic, String sample) {
+        byte[] body = resource(sample);
+        Headers forged = with(with(signedHeaders(body), "X-Shopify-Topic", topic),
+                "X-Shopify-Hmac-Sha256", hmac("shpss_someone_else", body));
+
+        assertThat(adapter.receive(request(forged, body))).isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.problem()).isEqualTo(Problem.UNAUTHENTICATED));
+        assertThat(adapter.receive(delivery(topic, body))).isNotInstanceOf(Rejected.class);
+    }
+
     // ---- malformed bodies
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 /**
- * BigCommerce app callbacks ({@code /load}, {@code /uninstall}, {@code /remove_user}; knowledge file 4.2): {@link
- * dev.beckon.adapters.bigcommerce.install.SignedPayloadJwt} verifies their {@code signed_payload_jwt}. No HTTP here.
+ * BigCommerce's app callbacks (knowledge file 4.2): {@link dev.beckon.adapters.bigcommerce.install.BigCommerceInstall}
+ * handles {@code /auth} (code exchange at {@code login.bigcommerce.com}, then webhooks through {@link
+ * dev.beckon.adapters.bigcommerce.install.HookCreator}) and {@code /load}, {@code /uninstall}, {@code /remove_user},
+ * whose {@code signed_payload_jwt} {@link dev.beckon.adapters.bigcommerce.install.SignedPayloadJwt} verifies. No
+ * storage here: the suite keeps the credentials it is handed.
  */
 package dev.beckon.adapters.bigcommerce.install;
