@@ -5,4 +5,9 @@ package dev.beckon.engine.guardrails;
 public interface Guardrail {
 
     Decision check(SendAttempt attempt);
+
+    /** The policy's name as merchants read it next to its decisions ({@code quiet hours}). */
+    default String name() {
+        return getClass().getSimpleName();
+    }
 }

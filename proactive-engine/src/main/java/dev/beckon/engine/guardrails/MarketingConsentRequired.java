@@ -27,4 +27,9 @@ public final class MarketingConsentRequired implements Guardrail {
         }
         return Decision.ALLOW;
     }
+
+    @Override
+    public String name() {
+        return "consent";
+    }
 }

@@ -11,6 +11,11 @@ public final class RecipientRequired implements Guardrail {
         return Decision.ALLOW;
     }
 
+    @Override
+    public String name() {
+        return "recipient";
+    }
+
     private static String addressName(SendAttempt attempt) {
         return switch (attempt.channel()) {
             case SMS, WHATSAPP -> "phone number";

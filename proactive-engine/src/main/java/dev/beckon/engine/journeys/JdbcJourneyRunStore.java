@@ -16,7 +16,7 @@ final class JdbcJourneyRunStore {
 
     private static final String COLUMNS = """
             id, shop_id, journey, subject, state, first_name, phone, email, sms_consent, sms_consent_source,
-            recovery_url, cart_token, subject_updated_at""";
+            recovery_url, cart_token, subject_updated_at, shopper_key""";
 
     /** Finds and locks the run, so concurrent events for one subject apply one after the other. */
     Optional<JourneyRun> findForUpdate(Connection c, ShopId shop, String journey, String subject) throws SQLException {
@@ -52,7 +52,7 @@ final class JdbcJourneyRunStore {
     /** @throws SQLException with SQLState 23505 if the subject already has a run (a concurrent insert) */
     void insert(Connection c, JourneyRun run, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO journey_run (" + COLUMNS
-                + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = bind(insert, run);
             Sql.setInstant(insert, i, now);
             Sql.setInstant(insert, i + 1, now);
@@ -63,7 +63,8 @@ final class JdbcJourneyRunStore {
     void update(Connection c, JourneyRun run, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, sms_consent = ?,
-                    sms_consent_source = ?, recovery_url = ?, cart_token = ?, subject_updated_at = ?, updated_at = ?
+                    sms_consent_source = ?, recovery_url = ?, cart_token = ?, subject_updated_at = ?, updated_at = ?,
+                    shopper_key = ?
                 WHERE id = ?""")) {
             update.setString(1, run.state().name().toLowerCase(Locale.ROOT));
             update.setString(2, run.firstName());
@@ -75,18 +76,83 @@ final class JdbcJourneyRunStore {
             update.setString(8, run.cartToken());
             Sql.setInstant(update, 9, run.subjectUpdatedAt());
             Sql.setInstant(update, 10, now);
-            update.setString(11, run.id());
+            update.setString(11, run.shopperKey());
+            update.setString(12, run.id());
             update.executeUpdate();
         }
     }
 
     /** Cancels every waiting run of the shop. */
-    int cancelAll(Connection c, ShopId shop, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE journey_run SET state = 'cancelled', updated_at = ? WHERE shop_id = ? AND state = 'waiting'")) {
+    int cancelAll(Connection c, ShopId shop, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE journey_run SET state = 'cancelled', updated_at = ?, ended_at = ?, end_reason = ?
+                WHERE shop_id = ? AND state = 'waiting'""")) {
             Sql.setInstant(update, 1, now);
-            update.setString(2, shop.value());
+            Sql.setInstant(update, 2, now);
+            update.setString(3, reason);
+            update.setString(4, shop.value());
             return update.executeUpdate();
+        }
+    }
+
+    /** Ids of the runs (any state) of the subject or, if {@code cartToken} is given, started from that cart. */
+    java.util.List<String> ids(Connection c, ShopId shop, String journey, String subject, String cartToken)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT id FROM journey_run WHERE shop_id = ? AND journey = ? AND (subject = ? OR cart_token = ?)""")) {
+            select.setString(1, shop.value());
+            select.setString(2, journey);
+            select.setString(3, subject == null ? "" : subject);
+            select.setString(4, cartToken == null ? "" : cartToken);
+            return Sql.ids(select);
+        }
+    }
+
+    /** Sets the SMS marketing consent of the shop's waiting runs for this shopper key or phone number. */
+    int updateSmsConsent(Connection c, ShopId shop, String shopperKey, java.util.List<String> phones,
+                         dev.beckon.api.model.Consent consent, Instant now) throws SQLException {
+        StringBuilder phoneMatch = new StringBuilder();
+        for (int i = 0; i < phones.size(); i++) {
+            phoneMatch.append(" OR phone = ?");
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE journey_run SET sms_consent = ?,"
+                + " sms_consent_source = ?, updated_at = ? WHERE shop_id = ? AND state = 'waiting'"
+                + " AND (shopper_key = ?" + phoneMatch + ")")) {
+            int i = 1;
+            update.setString(i++, consent.state().name());
+            update.setString(i++, consent.source());
+            Sql.setInstant(update, i++, now);
+            update.setString(i++, shop.value());
+            update.setString(i++, shopperKey == null ? "" : shopperKey);
+            for (String phone : phones) {
+                update.setString(i++, phone);
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    /** Records why and when the run left the journey (its state is already updated). */
+    void ended(Connection c, String runId, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE journey_run SET ended_at = ?, end_reason = ? WHERE id = ?")) {
+            Sql.setInstant(update, 1, now);
+            update.setString(2, reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+            update.setString(3, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** When the shopper last entered the journey (runs kept out by the cooldown do not count); null if never. */
+    Instant lastEntered(Connection c, ShopId shop, String journey, String shopperKey) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT MAX(created_at) AS entered FROM journey_run
+                WHERE shop_id = ? AND journey = ? AND shopper_key = ? AND state <> 'not_entered'""")) {
+            select.setString(1, shop.value());
+            select.setString(2, journey);
+            select.setString(3, shopperKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Sql.getInstant(row, "entered") : null;
+            }
         }
     }
 
@@ -104,7 +170,8 @@ final class JdbcJourneyRunStore {
         s.setString(11, run.recoveryUrl());
         s.setString(12, run.cartToken());
         Sql.setInstant(s, 13, run.subjectUpdatedAt());
-        return 14;
+        s.setString(14, run.shopperKey());
+        return 15;
     }
 
     private static Optional<JourneyRun> one(PreparedStatement select) throws SQLException {
@@ -118,7 +185,8 @@ final class JdbcJourneyRunStore {
                     JourneyRun.RunState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                     row.getString("first_name"), row.getString("phone"), row.getString("email"),
                     JourneyRun.smsConsent(row.getString("sms_consent"), row.getString("sms_consent_source"), updatedAt),
-                    row.getString("recovery_url"), row.getString("cart_token"), updatedAt));
+                    row.getString("recovery_url"), row.getString("cart_token"), updatedAt,
+                    row.getString("shopper_key")));
         }
     }
 }

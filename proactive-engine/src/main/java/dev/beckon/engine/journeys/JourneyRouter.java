@@ -1,34 +1,90 @@
 package dev.beckon.engine.journeys;
 
 import dev.beckon.api.event.AppUninstalled;
+import dev.beckon.api.event.CartItemAdded;
 import dev.beckon.api.event.CheckoutUpdated;
+import dev.beckon.api.event.ConsentChanged;
+import dev.beckon.api.event.CustomerUpdated;
 import dev.beckon.api.event.EventPayload;
+import dev.beckon.api.event.OrderCancelled;
+import dev.beckon.api.event.OrderFulfilled;
+import dev.beckon.api.event.OrderPaid;
 import dev.beckon.api.event.OrderPlaced;
+import dev.beckon.engine.attribution.JdbcAttribution;
 import dev.beckon.engine.inbox.EventInbox;
 import dev.beckon.engine.inbox.InboxEvent;
+import dev.beckon.engine.shoppers.ShopperKeys;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 
-/** Hands each stored event to the journeys that react to it. Events no journey uses are simply marked processed. */
+/**
+ * Hands each stored event to the journeys that react to it, attributes orders to the last message that touched
+ * the shopper, and tags the stored event with its shopper for the timeline. Events no journey uses are simply
+ * marked processed.
+ */
 public final class JourneyRouter implements EventInbox.EventHandler {
 
     private final AbandonedCheckoutJourney abandonedCheckout;
+    private final JdbcAttribution attribution;
+    private final java.time.Clock clock;
 
-    public JourneyRouter(AbandonedCheckoutJourney abandonedCheckout) {
+    public JourneyRouter(AbandonedCheckoutJourney abandonedCheckout, JdbcAttribution attribution,
+                         java.time.Clock clock) {
         this.abandonedCheckout = Objects.requireNonNull(abandonedCheckout);
+        this.attribution = Objects.requireNonNull(attribution);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     @Override
     public void handle(Connection c, InboxEvent event) throws SQLException {
         EventPayload payload = event.envelope().payload();
+        String shopperKey = shopperKey(payload);
+        if (shopperKey != null) {
+            try (PreparedStatement tag = c.prepareStatement("UPDATE inbox_event SET shopper_key = ? WHERE id = ?")) {
+                tag.setString(1, shopperKey);
+                tag.setString(2, event.envelope().id().value());
+                tag.executeUpdate();
+            }
+        }
         if (payload instanceof CheckoutUpdated checkout) {
             abandonedCheckout.onCheckout(c, event.envelope(), checkout);
         } else if (payload instanceof OrderPlaced order) {
             abandonedCheckout.onOrder(c, event.envelope(), order);
+            attribution.onOrder(c, event.envelope().shop(), shopperKey,
+                    abandonedCheckout.runsOf(c, event.envelope().shop(), order), order, clock.instant());
+        } else if (payload instanceof ConsentChanged consent) {
+            abandonedCheckout.onConsent(c, event.envelope().shop(), consent);
         } else if (payload instanceof AppUninstalled) {
             abandonedCheckout.cancelShop(c, event.envelope().shop(), "the app was uninstalled");
         }
+    }
+
+    /** The shopper an event is about, as {@link ShopperKeys} defines it; null if it names none. */
+    static String shopperKey(EventPayload payload) {
+        if (payload instanceof CheckoutUpdated e) {
+            return ShopperKeys.of(e.shopper());
+        } else if (payload instanceof OrderPlaced e) {
+            return ShopperKeys.of(e.shopper());
+        } else if (payload instanceof OrderPaid e) {
+            return ShopperKeys.of(e.shopper());
+        } else if (payload instanceof OrderCancelled e) {
+            return ShopperKeys.of(e.shopper());
+        } else if (payload instanceof OrderFulfilled e) {
+            return ShopperKeys.of(e.shopper());
+        } else if (payload instanceof CustomerUpdated e) {
+            return ShopperKeys.of(e.shopper());
+        } else if (payload instanceof CartItemAdded e) {
+            return e.customer() == null ? null : e.customer().value();
+        } else if (payload instanceof ConsentChanged e) {
+            if (e.customer() != null) {
+                return e.customer().value();
+            }
+            boolean email = e.address().contains("@");
+            return ShopperKeys.forContact(email ? e.address() : null, email ? null : e.address());
+        }
+        return null;
     }
 }

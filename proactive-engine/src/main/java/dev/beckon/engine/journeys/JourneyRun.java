@@ -11,10 +11,11 @@ import java.time.Instant;
  * journey and subject, so a subject enters a journey once.
  *
  * @param smsConsent the SMS marketing consent as last reported; null if unknown
+ * @param shopperKey the shopper ({@link dev.beckon.engine.shoppers.ShopperKeys}); null if unknown
  */
 public record JourneyRun(String id, ShopId shop, String journey, String subject, RunState state, String firstName,
                          String phone, String email, Consent smsConsent, String recoveryUrl, String cartToken,
-                         Instant subjectUpdatedAt) {
+                         Instant subjectUpdatedAt, String shopperKey) {
 
     /** Where a run stands. */
     public enum RunState {
@@ -25,7 +26,9 @@ public record JourneyRun(String id, ShopId shop, String journey, String subject,
         /** The goal happened (an order was placed): no more steps. */
         CONVERTED,
         /** Stopped from outside (uninstall). */
-        CANCELLED
+        CANCELLED,
+        /** Kept out by the re-entry cooldown: the shopper was in this journey recently. */
+        NOT_ENTERED
     }
 
     static Consent smsConsent(String state, String source, Instant updatedAt) {

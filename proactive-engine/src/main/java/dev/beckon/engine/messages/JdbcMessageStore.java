@@ -3,6 +3,7 @@ package dev.beckon.engine.messages;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.persistence.Sql;
+import dev.beckon.engine.shoppers.ShopperKeys;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,11 +34,23 @@ public final class JdbcMessageStore {
      */
     public String schedule(Connection c, ShopId shop, String runId, String journey, String step, ChannelType channel,
                            String recipient, String idempotencyKey, Instant dueAt, Instant now) throws SQLException {
+        return schedule(c, shop, runId, journey, step, channel, recipient, null, idempotencyKey, dueAt, now);
+    }
+
+    /**
+     * Creates a scheduled marketing message for a journey step, for a known shopper.
+     *
+     * @param shopperKey the shopper ({@link dev.beckon.engine.shoppers.ShopperKeys}); null if unknown
+     * @return the new message id
+     */
+    public String schedule(Connection c, ShopId shop, String runId, String journey, String step, ChannelType channel,
+                           String recipient, String shopperKey, String idempotencyKey, Instant dueAt, Instant now)
+            throws SQLException {
         String id = UUID.randomUUID().toString();
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
-                    attempts, due_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?)""")) {
+                    attempts, due_at, created_at, updated_at, shopper_key, recipient_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, id);
             insert.setString(2, shop.value());
             insert.setString(3, runId);
@@ -49,6 +62,8 @@ public final class JdbcMessageStore {
             Sql.setInstant(insert, 9, dueAt);
             Sql.setInstant(insert, 10, now);
             Sql.setInstant(insert, 11, now);
+            insert.setString(12, shopperKey);
+            insert.setString(13, ShopperKeys.recipientKey(channel, recipient));
             insert.executeUpdate();
         }
         return id;
@@ -65,6 +80,24 @@ public final class JdbcMessageStore {
             Sql.setInstant(update, 3, now);
             update.setString(4, runId);
             update.setString(5, step);
+            update.executeUpdate();
+        }
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET recipient_key = ? WHERE run_id = ? AND step = ? AND state = 'scheduled'
+                  AND channel IN ('sms', 'whatsapp')""")) {
+            update.setString(1, ShopperKeys.recipientKey(ChannelType.SMS, recipient));
+            update.setString(2, runId);
+            update.setString(3, step);
+            update.executeUpdate();
+        }
+    }
+
+    /** Sets the shopper on the run's messages that do not have one yet (a guest who gave her email later). */
+    public void tagShopper(Connection c, String runId, String shopperKey) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET shopper_key = ? WHERE run_id = ? AND shopper_key IS NULL")) {
+            update.setString(1, shopperKey);
+            update.setString(2, runId);
             update.executeUpdate();
         }
     }
@@ -112,17 +145,123 @@ public final class JdbcMessageStore {
         setState(c, id, MessageState.SKIPPED, reason, now);
     }
 
-    /** Hands a cleared, rendered message to the dispatcher. */
+    /**
+     * Hands a cleared, rendered message to the dispatcher. From now on it counts towards the address's frequency
+     * cap.
+     */
     public void queue(Connection c, String id, String recipient, String body, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
-                UPDATE message SET state = 'queued', recipient = ?, body = ?, reason = NULL, due_at = ?, updated_at = ?
+                UPDATE message SET state = 'queued', recipient = ?, body = ?, reason = NULL, due_at = ?, updated_at = ?,
+                    cleared_at = ?, recipient_key = ?
                 WHERE id = ?""")) {
             update.setString(1, recipient);
             update.setString(2, body);
             Sql.setInstant(update, 3, now);
             Sql.setInstant(update, 4, now);
-            update.setString(5, id);
+            Sql.setInstant(update, 5, now);
+            update.setString(6, recipientKeyFor(c, id, recipient));
+            update.setString(7, id);
             update.executeUpdate();
+        }
+    }
+
+    private static String recipientKeyFor(Connection c, String id, String recipient) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT channel FROM message WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? ShopperKeys.recipientKey(ChannelType.valueOf(row.getString(1)
+                        .toUpperCase(Locale.ROOT)), recipient) : null;
+            }
+        }
+    }
+
+    /**
+     * Takes the per-(shop, channel, address) lock until the caller's transaction ends, so that the frequency cap
+     * check and the queueing of a message happen one sender at a time for each address, across threads and suite
+     * instances. A second caller for the same address waits here. Works on PostgreSQL and H2.
+     */
+    public void lockRecipient(Connection c, ShopId shop, ChannelType channel, String recipientKey)
+            throws SQLException {
+        String ch = channel.name().toLowerCase(Locale.ROOT);
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO recipient_lock (shop_id, channel, recipient_key) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, shop.value());
+            insert.setString(2, ch);
+            insert.setString(3, recipientKey);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement lock = c.prepareStatement("""
+                SELECT recipient_key FROM recipient_lock WHERE shop_id = ? AND channel = ? AND recipient_key = ?
+                FOR UPDATE""")) {
+            lock.setString(1, shop.value());
+            lock.setString(2, ch);
+            lock.setString(3, recipientKey);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("recipient lock row vanished for " + shop + "/" + ch);
+                }
+            }
+        }
+    }
+
+    /**
+     * When marketing messages on the channel to the address were cleared for sending, since {@code since}:
+     * queued, being sent, sent or delivered ones (failed, skipped and cancelled ones do not count).
+     */
+    public List<Instant> recentSends(Connection c, ShopId shop, ChannelType channel, String recipientKey,
+                                     Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT cleared_at FROM message
+                WHERE shop_id = ? AND channel = ? AND recipient_key = ? AND purpose = 'marketing'
+                  AND state IN ('queued', 'sending', 'sent', 'delivered') AND cleared_at > ?
+                ORDER BY cleared_at""")) {
+            select.setString(1, shop.value());
+            select.setString(2, channel.name().toLowerCase(Locale.ROOT));
+            select.setString(3, recipientKey);
+            Sql.setInstant(select, 4, since);
+            List<Instant> sends = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sends.add(Sql.getInstant(rows, "cleared_at"));
+                }
+            }
+            return sends;
+        }
+    }
+
+    /**
+     * Records the shopper's first click on the message's link; later clicks keep the first time.
+     *
+     * @return false if there is no such message
+     */
+    public boolean recordClick(Connection c, String id, Instant at) throws SQLException {
+        return touch(c, id, "clicked_at", at);
+    }
+
+    /**
+     * Records the provider's delivery receipt; the message shows as {@code delivered}.
+     *
+     * @return false if there is no such message
+     */
+    public boolean recordDelivery(Connection c, String id, Instant at) throws SQLException {
+        boolean found = touch(c, id, "delivered_at", at);
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE message SET state = 'delivered', updated_at = ? WHERE id = ? AND state = 'sent'")) {
+            Sql.setInstant(update, 1, at);
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+        return found;
+    }
+
+    private static boolean touch(Connection c, String id, String column, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE message SET " + column + " = CASE WHEN " + column
+                + " IS NULL OR " + column + " > ? THEN ? ELSE " + column + " END WHERE id = ?")) {
+            Sql.setInstant(update, 1, at);
+            Sql.setInstant(update, 2, at);
+            update.setString(3, id);
+            return update.executeUpdate() > 0;
         }
     }
 

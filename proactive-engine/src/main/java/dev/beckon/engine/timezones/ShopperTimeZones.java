@@ -50,6 +50,28 @@ public final class ShopperTimeZones {
                 .orElseGet(() -> ResolvedZone.of(storeZone, ZoneSource.STORE));
     }
 
+    /**
+     * The shopper's country for per-country quiet hours: the phone number's region when it is a valid number,
+     * else the address's country.
+     *
+     * @return ISO 3166 alpha-2 in upper case; null if neither tells
+     */
+    public static String country(String phone, String addressCountry) {
+        if (phone != null && !phone.isBlank()) {
+            try {
+                PhoneNumber number = PHONES.parse(phone, region(addressCountry));
+                String region = PHONES.getRegionCodeForNumber(number);
+                if (PHONES.isValidNumber(number) && region != null && !"ZZ".equals(region)) {
+                    return region;
+                }
+            } catch (NumberParseException e) {
+                // fall through to the address
+            }
+        }
+        String region = region(addressCountry);
+        return "ZZ".equals(region) || region.length() != 2 ? null : region;
+    }
+
     private static Optional<ResolvedZone> fromProfile(String profileZone) {
         if (profileZone == null || profileZone.isBlank()) {
             return Optional.empty();

@@ -1,15 +1,19 @@
 package dev.beckon.engine.inbox;
 
 import dev.beckon.api.event.AppUninstalled;
+import dev.beckon.api.event.CartItemAdded;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.event.ConsentChanged;
 import dev.beckon.api.event.CustomerUpdated;
 import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.event.EventPayload;
+import dev.beckon.api.event.OrderCancelled;
 import dev.beckon.api.event.OrderFulfilled;
+import dev.beckon.api.event.OrderPaid;
 import dev.beckon.api.event.OrderPlaced;
 import dev.beckon.api.event.ProductViewed;
 import dev.beckon.api.event.VisitEnded;
+import dev.beckon.api.event.VisitStarted;
 import dev.beckon.api.event.ZoneDwelled;
 import dev.beckon.api.event.ZoneEntered;
 import dev.beckon.api.event.ZoneExited;
@@ -101,7 +105,13 @@ class EventCodecTest {
                 new ZoneEntered(store, zone, visit, device, T),
                 new ZoneDwelled(store, zone, visit, device, Duration.ofSeconds(95, 250_000_000), T),
                 new ZoneExited(store, zone, visit, device, T.plusSeconds(100)),
-                new VisitEnded(store, visit, device, T, T.plus(Duration.ofMinutes(12))));
+                new VisitStarted(store, visit, device, T),
+                new VisitEnded(store, visit, device, T, T.plus(Duration.ofMinutes(12))),
+                new OrderPaid(OrderId.of("820982911946154508"), ann(), Money.of("421.88", "USD"), T),
+                new OrderCancelled(OrderId.of("820982911946154508"), ann(), "customer", T),
+                new CartItemAdded(ProductId.of("632910392"), 2, Money.of("199.00", "USD"), "visitor-9",
+                        CustomerId.of("603851970716743426"), URI.create("https://shop.example/products/ipod-nano"),
+                        T));
     }
 
     @ParameterizedTest(name = "{0}")

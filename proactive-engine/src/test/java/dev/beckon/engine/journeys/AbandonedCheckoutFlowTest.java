@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AbandonedCheckoutFlowTest {
 
-    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    /** 10:00 in Los Angeles, where the test phone number is: inside the default 08:00–20:00 sending window. */
+    static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
     static final String PHONE = "+14155550100";
 
     MutableClock clock;
