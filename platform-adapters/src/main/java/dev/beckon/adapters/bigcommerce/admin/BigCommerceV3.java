@@ -26,7 +26,8 @@ import java.time.temporal.ChronoUnit;
  * the throttle and {@link dev.beckon.adapters.http.BoundedRetry} still pace calls and wait out {@code 429}. Reads and
  * idempotent calls are retried on {@code 5xx} or no answer; creations are not, so a timed-out create is not doubled.
  */
-@Path("/stores/{hash}/v3")
+// No class-level @Path: the suite's JAX-RS runtime scans its libraries and would take this client interface for a
+// server resource. Each method carries its full path instead.
 @Produces(MediaType.APPLICATION_JSON)
 public interface BigCommerceV3 {
 
@@ -38,7 +39,7 @@ public interface BigCommerceV3 {
      * accepts_product_review_abandoned_cart_emails}]}}.
      */
     @GET
-    @Path("/customers")
+    @Path("/stores/{hash}/v3/customers")
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 500, jitter = 250, retryOn = {PlatformUnavailableException.class,
         ProcessingException.class})
@@ -49,7 +50,7 @@ public interface BigCommerceV3 {
 
     /** {@code POST /promotions}: {@code {data: {id, …}}}. */
     @POST
-    @Path("/promotions")
+    @Path("/stores/{hash}/v3/promotions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
@@ -59,7 +60,7 @@ public interface BigCommerceV3 {
 
     /** {@code POST /promotions/{id}/codes}: {@code {data: {id, code, …}}}. */
     @POST
-    @Path("/promotions/{promotionId}/codes")
+    @Path("/stores/{hash}/v3/promotions/{promotionId}/codes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
@@ -69,7 +70,7 @@ public interface BigCommerceV3 {
 
     /** {@code POST /carts/{cartId}/redirect_urls}: {@code {data: {cart_url, checkout_url, embedded_checkout_url}}}. */
     @POST
-    @Path("/carts/{cartId}/redirect_urls")
+    @Path("/stores/{hash}/v3/carts/{cartId}/redirect_urls")
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 500, jitter = 250, retryOn = {PlatformUnavailableException.class,
         ProcessingException.class})
@@ -80,7 +81,7 @@ public interface BigCommerceV3 {
 
     /** {@code POST /hooks}: {@code {data: {id, scope, destination, is_active, …}}}. */
     @POST
-    @Path("/hooks")
+    @Path("/stores/{hash}/v3/hooks")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     JsonObject createHook(@PathParam("hash") String storeHash, @HeaderParam(AUTH_TOKEN) String accessToken,

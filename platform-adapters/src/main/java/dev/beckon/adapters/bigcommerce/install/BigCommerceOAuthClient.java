@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  * BigCommerce's token endpoint, {@code POST https://login.bigcommerce.com/oauth2/token}, as a MicroProfile REST
  * client. Not retried: an authorization code is good once.
  */
-@Path("/oauth2")
+// No class-level @Path: the suite's JAX-RS runtime scans its libraries and would take this client interface for a
+// server resource. Each method carries its full path instead.
 public interface BigCommerceOAuthClient {
 
     /**
@@ -22,7 +23,7 @@ public interface BigCommerceOAuthClient {
      * @return {@code {access_token, scope, user{id, email}, owner, context, account_uuid}}
      */
     @POST
-    @Path("/token")
+    @Path("/oauth2/token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

@@ -25,7 +25,8 @@ import java.time.temporal.ChronoUnit;
  * wait out {@code 429}/{@code THROTTLED}. Only reads are retried on {@code 5xx} or no answer: a mutation that timed
  * out may have happened.
  */
-@Path("/admin/api/{version}/graphql.json")
+// No class-level @Path: the suite's JAX-RS runtime scans its libraries and would take this client interface for a
+// server resource. Each method carries its full path instead.
 public interface ShopifyGraphql {
 
     /** The header carrying the shop's access token. */
@@ -38,6 +39,7 @@ public interface ShopifyGraphql {
      * @return the whole answer: {@code data}, {@code errors}, {@code extensions}
      */
     @POST
+    @Path("/admin/api/{version}/graphql.json")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
@@ -55,6 +57,7 @@ public interface ShopifyGraphql {
      * @return the whole answer
      */
     @POST
+    @Path("/admin/api/{version}/graphql.json")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  * Shopify's token endpoint, {@code POST https://{shop}/admin/oauth/access_token}, as a MicroProfile REST client
  * (built per shop by {@link ShopifyTokenExchange}). Not retried: an authorization code is good once.
  */
-@Path("/admin/oauth")
+// No class-level @Path: the suite's JAX-RS runtime scans its libraries and would take this client interface for a
+// server resource. Each method carries its full path instead.
 public interface ShopifyOAuthClient {
 
     /**
@@ -22,7 +23,7 @@ public interface ShopifyOAuthClient {
      * @return {@code {access_token, scope}}
      */
     @POST
-    @Path("/access_token")
+    @Path("/admin/oauth/access_token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
