@@ -29,7 +29,7 @@ public final class EspresenseWalk {
      * shopper passes its 30 s dwell mark there; at the other two zones the stay is shorter than 30 s.
      */
     public static final List<String> EXPECTED = List.of(
-            "entered entrance", "dwelled entrance 30s", "exited entrance", "entered shoes", "exited shoes", "entered checkout",
+            "visit started", "entered entrance", "dwelled entrance 30s", "exited entrance", "entered shoes", "exited shoes", "entered checkout",
             "exited checkout", "visit ended");
 
     private EspresenseWalk() {

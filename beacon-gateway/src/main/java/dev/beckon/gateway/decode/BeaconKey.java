@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  *   <li>{@code ibeacon:<uuid, lowercase, dashed>:<major>:<minor>} (decimal major and minor)</li>
  *   <li>{@code altbeacon:<40 hex beacon id>}</li>
  *   <li>{@code eddystone-uid:<20 hex namespace>:<12 hex instance>}</li>
- *   <li>{@code eddystone-eid:<16 hex ephemeral id>} (rotates; resolve it to a stable key before pairing)</li>
+ *   <li>{@code eddystone-eid:<16 hex ephemeral id>} (rotates; resolved server-side to the stable key below)</li>
+ *   <li>{@code eid:<16 hex>}: the stable key of an Eddystone-EID beacon registered with its identity key, the
+ *       first 8 bytes of SHA-256 of that key (see {@code dev.beckon.gateway.eid.EidIdentity#beaconKey()}); it is
+ *       never heard over the air, only resolved to</li>
  *   <li>{@code eddystone-url:<url>}</li>
  *   <li>{@code scanner:<scanner id>}: not a radio identity but a fixed scanner standing in as a zone marker,
  *       for sightings where scanners in the store hear the shopper's device (ESPresense, Theengs); the zone
@@ -34,6 +37,7 @@ public record BeaconKey(String value) {
     private static final Pattern ALTBEACON = Pattern.compile("altbeacon:(\\p{XDigit}{40})");
     private static final Pattern EDDYSTONE_UID = Pattern.compile("eddystone-uid:(\\p{XDigit}{20}):(\\p{XDigit}{12})");
     private static final Pattern EDDYSTONE_EID = Pattern.compile("eddystone-eid:(\\p{XDigit}{16})");
+    private static final Pattern EID_BEACON = Pattern.compile("eid:(\\p{XDigit}{16})");
     private static final Pattern EDDYSTONE_URL = Pattern.compile("eddystone-url:(\\S{1,256})");
     private static final Pattern SCANNER = Pattern.compile("scanner:[A-Za-z0-9._-]{1,64}");
 
@@ -77,7 +81,7 @@ public record BeaconKey(String value) {
             return Optional.of(ibeaconText(uuid, major, minor));
         }
         if (ALTBEACON.matcher(candidate).matches() || EDDYSTONE_UID.matcher(candidate).matches()
-                || EDDYSTONE_EID.matcher(candidate).matches()) {
+                || EDDYSTONE_EID.matcher(candidate).matches() || EID_BEACON.matcher(candidate).matches()) {
             return Optional.of(candidate.toLowerCase(Locale.ROOT));
         }
         if (EDDYSTONE_URL.matcher(candidate).matches() || SCANNER.matcher(candidate).matches()) {
@@ -105,6 +109,16 @@ public record BeaconKey(String value) {
     /** The key of one rotation of an Eddystone-EID, from its 8-byte ephemeral id in hex. */
     public static BeaconKey eddystoneEid(String ephemeralIdHex) {
         return new BeaconKey("eddystone-eid:" + ephemeralIdHex.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether this is the key of one rotation of an Eddystone-EID ({@code eddystone-eid:}), to be resolved. */
+    public boolean isEphemeral() {
+        return value.startsWith("eddystone-eid:");
+    }
+
+    /** The stable key of a registered Eddystone-EID beacon from 8 bytes in hex, see the class comment. */
+    public static BeaconKey eidBeacon(String stableIdHex) {
+        return new BeaconKey("eid:" + stableIdHex.toLowerCase(Locale.ROOT));
     }
 
     /** The key of an Eddystone-URL beacon from its expanded URL. */

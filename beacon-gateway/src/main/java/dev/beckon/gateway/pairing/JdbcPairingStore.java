@@ -4,6 +4,8 @@ import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
 import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.eid.EidBeacon;
+import dev.beckon.gateway.eid.EidIdentity;
 import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.ScannerSource;
 
@@ -16,6 +18,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -68,13 +71,15 @@ public final class JdbcPairingStore {
     public Registration defineZone(ZoneDefinition zone) {
         Objects.requireNonNull(zone, "zone");
         return insert("INSERT INTO gateway_zone (shop_id, store_id, zone_id, enter_within_m, exit_beyond_m,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?)", statement -> {
+                + " created_at, x_m, y_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, zone.shop().value());
                     statement.setString(2, zone.store().value());
                     statement.setString(3, zone.zone().value());
                     statement.setDouble(4, zone.enterWithinMetres());
                     statement.setDouble(5, zone.exitBeyondMetres());
                     now(statement, 6);
+                    statement.setObject(7, zone.xMetres(), Types.DOUBLE);
+                    statement.setObject(8, zone.yMetres(), Types.DOUBLE);
                 });
     }
 
@@ -108,6 +113,42 @@ public final class JdbcPairingStore {
                 });
     }
 
+    /**
+     * Pairs an Eddystone-EID beacon with a zone and stores its identity key, in one transaction. The beacon is
+     * paired under its stable key {@link EidIdentity#beaconKey()}; the identity key is read back only by
+     * {@link #load()} for the resolver, never by a list query.
+     *
+     * @param beacon   the pairing, whose {@code beacon()} must be {@code identity.beaconKey()}
+     * @param identity the beacon's identity key, rotation exponent and counter offset
+     * @throws IllegalArgumentException when the keys differ
+     */
+    public Registration pairEidBeacon(PairedBeacon beacon, EidIdentity identity) {
+        Objects.requireNonNull(beacon, "beacon");
+        Objects.requireNonNull(identity, "identity");
+        if (!beacon.beacon().equals(identity.beaconKey())) {
+            throw new IllegalArgumentException("an Eddystone-EID beacon is paired under " + identity.beaconKey()
+                    + ", not " + beacon.beacon());
+        }
+        return insert(new Insert("INSERT INTO gateway_beacon (shop_id, store_id, beacon_key, zone_id, rssi_at_1m,"
+                + " path_loss_exponent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
+                    statement.setString(1, beacon.shop().value());
+                    statement.setString(2, beacon.store().value());
+                    statement.setString(3, beacon.beacon().value());
+                    statement.setString(4, beacon.zone().value());
+                    calibration(statement, 5, beacon.calibration());
+                    now(statement, 7);
+                }), new Insert("INSERT INTO gateway_eid_beacon (shop_id, store_id, beacon_key, identity_key,"
+                + " rotation_exponent, counter_zero_epoch_s, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
+                    statement.setString(1, beacon.shop().value());
+                    statement.setString(2, beacon.store().value());
+                    statement.setString(3, beacon.beacon().value());
+                    statement.setString(4, identity.identityKeyHex());
+                    statement.setInt(5, identity.rotationExponent());
+                    statement.setLong(6, identity.counterZeroEpochSecond());
+                    now(statement, 7);
+                }));
+    }
+
     /** @return whether the beacon was paired with the store */
     public boolean unpairBeacon(ShopId shop, StoreId store, BeaconKey beacon) {
         return transactions.inTransaction(connection -> {
@@ -130,10 +171,11 @@ public final class JdbcPairingStore {
             PairingSnapshot.Builder builder = PairingSnapshot.builder();
             query(connection, "SELECT shop_id, store_id FROM gateway_store ORDER BY shop_id, store_id",
                     row -> builder.store(ShopId.of(row.getString(1)), StoreId.of(row.getString(2))));
-            query(connection, "SELECT shop_id, store_id, zone_id, enter_within_m, exit_beyond_m FROM gateway_zone"
-                    + " ORDER BY shop_id, store_id, created_at, zone_id", row -> builder.zone(new ZoneDefinition(
-                    ShopId.of(row.getString(1)), StoreId.of(row.getString(2)), StoreZoneId.of(row.getString(3)),
-                    row.getDouble(4), row.getDouble(5))));
+            query(connection, "SELECT shop_id, store_id, zone_id, enter_within_m, exit_beyond_m, x_m, y_m"
+                    + " FROM gateway_zone ORDER BY shop_id, store_id, created_at, zone_id",
+                    row -> builder.zone(new ZoneDefinition(ShopId.of(row.getString(1)), StoreId.of(row.getString(2)),
+                            StoreZoneId.of(row.getString(3)), row.getDouble(4), row.getDouble(5),
+                            nullableDouble(row, 6), nullableDouble(row, 7))));
             query(connection, "SELECT shop_id, store_id, scanner_id, source, external_name, zone_id, rssi_at_1m,"
                     + " path_loss_exponent FROM gateway_scanner ORDER BY shop_id, store_id, scanner_id", row -> {
                         ScannerSource source = source(row.getString(4));
@@ -158,6 +200,17 @@ public final class JdbcPairingStore {
                         builder.beacon(new PairedBeacon(ShopId.of(row.getString(1)), StoreId.of(row.getString(2)),
                                 beacon.get(), StoreZoneId.of(row.getString(4)), calibration(row, 5)));
                     });
+            query(connection, "SELECT shop_id, store_id, identity_key, rotation_exponent, counter_zero_epoch_s"
+                    + " FROM gateway_eid_beacon ORDER BY shop_id, store_id, beacon_key", row -> {
+                        try {
+                            builder.eidBeacon(new EidBeacon(ShopId.of(row.getString(1)), StoreId.of(row.getString(2)),
+                                    new EidIdentity(HexFormat.of().parseHex(row.getString(3)), row.getInt(4),
+                                            row.getLong(5))));
+                        } catch (IllegalArgumentException e) {
+                            LOG.log(System.Logger.Level.WARNING, "skipping unreadable Eddystone-EID beacon of store"
+                                    + " {0}/{1}: {2}", row.getString(1), row.getString(2), e.getMessage());
+                        }
+                    });
             return builder.build();
         });
     }
@@ -172,14 +225,23 @@ public final class JdbcPairingStore {
         void read(ResultSet row) throws SQLException;
     }
 
+    private record Insert(String sql, Binder binder) {
+    }
+
     private Registration insert(String sql, Binder binder) {
+        return insert(new Insert(sql, binder));
+    }
+
+    private Registration insert(Insert... inserts) {
         try {
             return transactions.inTransaction(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                    binder.bind(insert);
-                    insert.executeUpdate();
-                    return Registration.CREATED;
+                for (Insert each : inserts) {
+                    try (PreparedStatement insert = connection.prepareStatement(each.sql())) {
+                        each.binder().bind(insert);
+                        insert.executeUpdate();
+                    }
                 }
+                return Registration.CREATED;
             });
         } catch (PairingStorageException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
@@ -212,6 +274,11 @@ public final class JdbcPairingStore {
             statement.setDouble(index, calibration.rssiAt1m());
         }
         statement.setDouble(index + 1, calibration.pathLossExponent());
+    }
+
+    private static Double nullableDouble(ResultSet row, int index) throws SQLException {
+        double value = row.getDouble(index);
+        return row.wasNull() ? null : value;
     }
 
     private static Calibration calibration(ResultSet row, int index) throws SQLException {

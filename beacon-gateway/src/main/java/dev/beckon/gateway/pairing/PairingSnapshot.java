@@ -2,6 +2,7 @@ package dev.beckon.gateway.pairing;
 
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
+import dev.beckon.gateway.eid.EidBeacon;
 import dev.beckon.gateway.ingest.ScannerDirectory;
 import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.ScannerSource;
@@ -28,12 +29,19 @@ public final class PairingSnapshot implements ScannerDirectory {
     private final Map<StoreKey, StorePairing> stores;
     private final Set<ScannerRef> scanners;
     private final Map<ScannerSource, Map<String, ScannerRef>> byExternalName;
+    private final List<EidBeacon> eidBeacons;
 
     private PairingSnapshot(Map<StoreKey, StorePairing> stores, Set<ScannerRef> scanners,
-                            Map<ScannerSource, Map<String, ScannerRef>> byExternalName) {
+                            Map<ScannerSource, Map<String, ScannerRef>> byExternalName, List<EidBeacon> eidBeacons) {
         this.stores = Map.copyOf(stores);
         this.scanners = Set.copyOf(scanners);
         this.byExternalName = byExternalName;
+        this.eidBeacons = List.copyOf(eidBeacons);
+    }
+
+    /** The Eddystone-EID beacons registered with their identity keys, over all stores. */
+    public List<EidBeacon> eidBeacons() {
+        return eidBeacons;
     }
 
     /** A registry with nothing registered. */
@@ -66,6 +74,7 @@ public final class PairingSnapshot implements ScannerDirectory {
         private final Map<StoreKey, List<ZoneDefinition>> zones = new LinkedHashMap<>();
         private final Map<StoreKey, List<PairedBeacon>> beacons = new HashMap<>();
         private final Map<StoreKey, List<RegisteredScanner>> scanners = new HashMap<>();
+        private final List<EidBeacon> eidBeacons = new ArrayList<>();
 
         private Builder() {
         }
@@ -85,6 +94,16 @@ public final class PairingSnapshot implements ScannerDirectory {
             StoreKey key = new StoreKey(beacon.shop(), beacon.store());
             rows(zones, key);
             beacons.computeIfAbsent(key, k -> new ArrayList<>()).add(beacon);
+            return this;
+        }
+
+        /**
+         * Registers the identity of an Eddystone-EID beacon; pair its {@link EidBeacon#key()} with a zone through
+         * {@link #beacon} as well.
+         */
+        public Builder eidBeacon(EidBeacon beacon) {
+            rows(zones, new StoreKey(beacon.shop(), beacon.store()));
+            eidBeacons.add(beacon);
             return this;
         }
 
@@ -123,7 +142,7 @@ public final class PairingSnapshot implements ScannerDirectory {
             });
             Map<ScannerSource, Map<String, ScannerRef>> frozen = new EnumMap<>(ScannerSource.class);
             names.forEach((source, byName) -> frozen.put(source, Map.copyOf(byName)));
-            return new PairingSnapshot(stores, refs, frozen);
+            return new PairingSnapshot(stores, refs, frozen, eidBeacons);
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.beckon.gateway.pairing;
 
-/** The pairing database failed (connection, SQL, migration): broken infrastructure, not bad input. */
+/**
+ * The gateway database failed (connection, SQL, migration) for the pairing registry, credentials or visits: broken
+ * infrastructure, not bad input.
+ */
 public final class PairingStorageException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final String sqlState;
 
-    PairingStorageException(String message, java.sql.SQLException cause) {
+    /** @param message what failed, with the ids involved @param cause never null */
+    public PairingStorageException(String message, java.sql.SQLException cause) {
         super(message, cause);
         this.sqlState = cause.getSQLState();
     }

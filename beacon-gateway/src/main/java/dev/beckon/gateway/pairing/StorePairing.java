@@ -37,6 +37,8 @@ public final class StorePairing {
     private final Map<BeaconKey, Marker> beacons;
     private final Map<String, Marker> fixedScanners;
     private final StoreLayout layout;
+    private final Map<StoreZoneId, ZoneDefinition> zones;
+    private final Map<String, RegisteredScanner> scanners;
     private final List<Object> rows;
 
     StorePairing(ShopId shop, StoreId store, List<ZoneDefinition> zones, List<PairedBeacon> pairedBeacons,
@@ -65,6 +67,12 @@ public final class StorePairing {
                 layoutZones.add(new Zone(zone.zone(), markers, zone.enterWithinMetres(), zone.exitBeyondMetres()));
             }
         }
+        Map<StoreZoneId, ZoneDefinition> zoneById = new LinkedHashMap<>();
+        zones.forEach(zone -> zoneById.put(zone.zone(), zone));
+        this.zones = Map.copyOf(zoneById);
+        Map<String, RegisteredScanner> scannerById = new LinkedHashMap<>();
+        scanners.forEach(scanner -> scannerById.put(scanner.scanner().scannerId(), scanner));
+        this.scanners = Map.copyOf(scannerById);
         this.beacons = Map.copyOf(byBeacon);
         this.fixedScanners = Map.copyOf(byScanner);
         this.layout = layoutZones.isEmpty() ? null : new StoreLayout(store, layoutZones);
@@ -90,6 +98,16 @@ public final class StorePairing {
     /** The zones that have at least one marker; empty when none has (nothing in this store can be tracked). */
     public Optional<StoreLayout> layout() {
         return Optional.ofNullable(layout);
+    }
+
+    /** A scanner registered with this store. */
+    public Optional<RegisteredScanner> scanner(String scannerId) {
+        return Optional.ofNullable(scanners.get(scannerId));
+    }
+
+    /** The definition of a zone of this store (radii, optional position). */
+    public Optional<ZoneDefinition> zone(StoreZoneId zone) {
+        return Optional.ofNullable(zones.get(zone));
     }
 
     /** The marker of a beacon paired with this store, if it is one. */

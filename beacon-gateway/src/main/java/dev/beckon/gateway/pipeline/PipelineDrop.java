@@ -16,5 +16,20 @@ public enum PipelineDrop {
     /** The store already tracks {@link PipelineSettings#maxPairsPerStore()} (device, marker) pairs. */
     TOO_MANY_DEVICES,
     /** The {@link ProximitySink} threw for an event. */
-    SINK_FAILED
+    SINK_FAILED,
+    /**
+     * An Eddystone-EID id that a registered beacon broadcast in an older window: a replayed or cloned frame, not
+     * acted on.
+     */
+    STALE_EID,
+    /**
+     * The beacon or device was heard in two stores of the shop within a short interval (or is still quarantined
+     * for it): a clone or a forged report, not acted on.
+     */
+    BEACON_IN_TWO_STORES,
+    /**
+     * A zone event of a visit whose zone changes imply a speed no walker has; the visit's zone events are held
+     * back from the implausible enter on. Counted per event held back.
+     */
+    IMPLAUSIBLE_SPEED
 }

@@ -18,4 +18,34 @@ public interface ProximitySink {
      * @param event never null
      */
     void accept(ShopId shop, ProximityEvent event);
+
+    /**
+     * This sink, then {@code next}, for every event; {@code next} is called even when this one throws, and the
+     * first exception is rethrown after both ran.
+     *
+     * @param next never null
+     */
+    default ProximitySink andThen(ProximitySink next) {
+        java.util.Objects.requireNonNull(next, "next");
+        return (shop, event) -> {
+            RuntimeException failure = null;
+            try {
+                accept(shop, event);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                next.accept(shop, event);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        };
+    }
 }

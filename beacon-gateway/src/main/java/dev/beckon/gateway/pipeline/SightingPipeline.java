@@ -1,12 +1,17 @@
 package dev.beckon.gateway.pipeline;
 
 import dev.beckon.api.event.ProximityEvent;
+import dev.beckon.api.event.VisitEnded;
+import dev.beckon.api.event.VisitStarted;
+import dev.beckon.api.event.ZoneEntered;
 import dev.beckon.api.model.DeviceId;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.VisitId;
 import dev.beckon.gateway.Drops;
 import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.eid.EidResolution;
+import dev.beckon.gateway.eid.EidResolver;
 import dev.beckon.gateway.filter.FilterOutcome;
 import dev.beckon.gateway.filter.FilterRejection;
 import dev.beckon.gateway.filter.RssiReading;
@@ -14,15 +19,20 @@ import dev.beckon.gateway.filter.RssiWindowFilter;
 import dev.beckon.gateway.ingest.Sighting;
 import dev.beckon.gateway.pairing.PairingSnapshot;
 import dev.beckon.gateway.pairing.StorePairing;
+import dev.beckon.gateway.plausibility.SpeedCheck;
+import dev.beckon.gateway.plausibility.TwoStoreCheck;
 import dev.beckon.gateway.zones.StorePresence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +45,14 @@ import java.util.function.Supplier;
  * must be paired with the store ({@link PipelineDrop#UNPAIRED_BEACON} otherwise, the "unknown" count) and marks
  * the zone it is paired to. Calibration comes from the pairing, then the advertisement, then the default.
  *
+ * <p>Before the filter, an Eddystone-EID rotation key is resolved to its registered beacon's stable key
+ * ({@link EidResolver}; an id of an older window is {@link PipelineDrop#STALE_EID}), and a beacon or device heard
+ * in two stores of the shop at once is dropped ({@link PipelineDrop#BEACON_IN_TWO_STORES}, {@link TwoStoreCheck}),
+ * and so are the zone events of a device flagged so (its visit still starts and ends).
+ * After the zone state machine, each visit's first event is preceded by a {@code VisitStarted}, and the zone
+ * events of a visit moving faster than a walker are held back ({@link PipelineDrop#IMPLAUSIBLE_SPEED},
+ * {@link SpeedCheck}).
+ *
  * <p>Memory is bounded: a (device, marker) filter not fed for the zone settings' visit timeout is forgotten on
  * {@link #tick()}, as is a device whose visit has ended ({@link StorePresence}); a store holds at most
  * {@link PipelineSettings#maxPairsPerStore()} filters. When a store's pairing changes, its trackers are rebuilt
@@ -46,6 +64,8 @@ import java.util.function.Supplier;
 public final class SightingPipeline {
 
     private static final System.Logger LOG = System.getLogger(SightingPipeline.class.getName());
+    /** Speed-check state of visits that never ended (their store's trackers were rebuilt) is kept this long. */
+    private static final Duration FORGET_UNENDED_VISITS = Duration.ofHours(1);
 
     private record StoreKey(ShopId shop, StoreId store) {
     }
@@ -66,6 +86,7 @@ public final class SightingPipeline {
         final StorePairing pairing;
         final StorePresence presence;
         final Map<PairKey, Fed> filters = new HashMap<>();
+        final Set<VisitId> openVisits = new HashSet<>();
 
         StoreState(StorePairing pairing, StorePresence presence) {
             this.pairing = pairing;
@@ -81,6 +102,10 @@ public final class SightingPipeline {
     private final Drops<PipelineDrop> drops = new Drops<>(PipelineDrop.class);
     private final Drops<FilterRejection> rejections = new Drops<>(FilterRejection.class);
     private final Map<StoreKey, StoreState> stores = new HashMap<>();
+    private final TwoStoreCheck twoStores;
+    private final SpeedCheck speed;
+    private PairingSnapshot resolverSnapshot;
+    private EidResolver resolver;
     private long events;
 
     /**
@@ -97,18 +122,30 @@ public final class SightingPipeline {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.visitIds = Objects.requireNonNull(visitIds, "visitIds");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.twoStores = new TwoStoreCheck(settings.plausibility(), clock);
+        this.speed = new SpeedCheck(settings.plausibility());
     }
 
     /** Takes one sighting; its events, if any, reach the sink before this returns. @param sighting never null */
-    public void accept(Sighting sighting) {
-        Objects.requireNonNull(sighting, "sighting");
-        Optional<StorePairing> store = pairing.get().store(sighting.shop(), sighting.store());
+    public void accept(Sighting heard) {
+        Objects.requireNonNull(heard, "sighting");
+        PairingSnapshot snapshot = pairing.get();
+        Optional<StorePairing> store = snapshot.store(heard.shop(), heard.store());
         if (store.isEmpty()) {
             drops.record(PipelineDrop.UNKNOWN_STORE);
             return;
         }
         if (store.get().layout().isEmpty()) {
             drops.record(PipelineDrop.NO_ZONES);
+            return;
+        }
+        Sighting sighting = resolveEid(snapshot, heard);
+        if (sighting == null) {
+            drops.record(PipelineDrop.STALE_EID);
+            return;
+        }
+        if (!inOneStore(sighting)) {
+            drops.record(PipelineDrop.BEACON_IN_TWO_STORES);
             return;
         }
         Optional<StorePairing.Marker> marker = marker(store.get(), sighting);
@@ -130,7 +167,8 @@ public final class SightingPipeline {
         fed.lastFedAt = clock.instant();
         FilterOutcome outcome = fed.filter.offer(new RssiReading(sighting.observedAt(), sighting.rssiDbm()));
         if (outcome instanceof FilterOutcome.Accepted accepted) {
-            emit(sighting.shop(), state.presence.onEstimate(sighting.device(), key.marker(), accepted.estimate()));
+            emit(sighting.shop(), state, state.presence.onEstimate(sighting.device(), key.marker(),
+                    accepted.estimate()));
         }
     }
 
@@ -141,10 +179,49 @@ public final class SightingPipeline {
     public void tick() {
         Instant forgetBefore = clock.instant().minus(settings.zones().visitTimeout());
         stores.forEach((key, state) -> {
-            emit(key.shop(), state.presence.onTick());
+            emit(key.shop(), state, state.presence.onTick());
             state.filters.values().removeIf(fed -> fed.lastFedAt.isBefore(forgetBefore));
         });
         stores.values().removeIf(state -> state.filters.isEmpty() && state.presence.trackedDevices() == 0);
+        twoStores.forgetIdle();
+        speed.forgetVisitsBefore(clock.instant().minus(FORGET_UNENDED_VISITS));
+    }
+
+    /**
+     * Replaces an Eddystone-EID rotation key by the stable key of the registered beacon that broadcasts it now
+     * (also as the device, when the device was that rotation key).
+     *
+     * @return the sighting to go on with, or null when the id is stale (an older window of a registered beacon)
+     */
+    private Sighting resolveEid(PairingSnapshot snapshot, Sighting sighting) {
+        if (sighting.beacon() == null || !sighting.beacon().isEphemeral()) {
+            return sighting;
+        }
+        if (snapshot != resolverSnapshot) {
+            resolver = new EidResolver(snapshot.eidBeacons(), settings.eid(), clock);
+            resolverSnapshot = snapshot;
+        }
+        EidResolution resolution = resolver.resolve(sighting.beacon());
+        if (resolution instanceof EidResolution.Stale) {
+            return null;
+        }
+        if (resolution instanceof EidResolution.Resolved resolved) {
+            BeaconKey stable = resolved.key();
+            DeviceId device = sighting.device().value().equals(sighting.beacon().value())
+                    ? DeviceId.of(stable.value()) : sighting.device();
+            return new Sighting(sighting.scanner(), device, stable, sighting.advertisedRssiAt1m(),
+                    sighting.rssiDbm(), sighting.observedAt());
+        }
+        return sighting;
+    }
+
+    /** The two-stores check on the beacon heard and on the device; both are recorded. */
+    private boolean inOneStore(Sighting sighting) {
+        boolean device = twoStores.admit(sighting.shop(), sighting.store(), sighting.device().value());
+        if (sighting.beacon() == null || sighting.beacon().value().equals(sighting.device().value())) {
+            return device;
+        }
+        return twoStores.admit(sighting.shop(), sighting.store(), sighting.beacon().value()) & device;
     }
 
     /** Sightings dropped after parsing, by reason. Thread-safe to read. */
@@ -197,16 +274,40 @@ public final class SightingPipeline {
         return state;
     }
 
-    private void emit(ShopId shop, List<ProximityEvent> produced) {
+    /**
+     * Passes a store's events on: a {@code VisitStarted} before the first event of each visit (its first enter,
+     * when the zone tracker opens the visit), then each event unless the speed check holds it back.
+     */
+    private void emit(ShopId shop, StoreState state, List<ProximityEvent> produced) {
         for (ProximityEvent event : produced) {
-            try {
-                sink.accept(shop, event);
-                events++;
-            } catch (RuntimeException e) {
-                drops.record(PipelineDrop.SINK_FAILED);
-                LOG.log(System.Logger.Level.ERROR, "proximity sink failed for shop " + shop + ", store "
-                        + event.store() + ", device " + event.device(), e);
+            if (event instanceof ZoneEntered entered && state.openVisits.add(entered.visit())) {
+                deliver(shop, state, new VisitStarted(entered.store(), entered.visit(), entered.device(),
+                        entered.at()));
+            } else if (event instanceof VisitEnded ended) {
+                state.openVisits.remove(ended.visit());
             }
+            deliver(shop, state, event);
+        }
+    }
+
+    private void deliver(ShopId shop, StoreState state, ProximityEvent event) {
+        if (!(event instanceof VisitStarted || event instanceof VisitEnded)
+                && twoStores.isFlagged(shop, event.device().value())) {
+            drops.record(PipelineDrop.BEACON_IN_TWO_STORES);
+            return;
+        }
+        if (!speed.admit(event, (from, to) -> state.pairing.zone(from)
+                .flatMap(a -> state.pairing.zone(to).flatMap(a::distanceTo)))) {
+            drops.record(PipelineDrop.IMPLAUSIBLE_SPEED);
+            return;
+        }
+        try {
+            sink.accept(shop, event);
+            events++;
+        } catch (RuntimeException e) {
+            drops.record(PipelineDrop.SINK_FAILED);
+            LOG.log(System.Logger.Level.ERROR, "proximity sink failed for shop " + shop + ", store "
+                    + event.store() + ", device " + event.device(), e);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
 import dev.beckon.gateway.StoreFixture;
 import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.eid.EidBeacon;
+import dev.beckon.gateway.eid.EidIdentity;
 import dev.beckon.gateway.filter.PathLossModel;
 import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.ScannerSource;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every database the pairing store runs on must do; H2 and PostgreSQL extend it. */
 abstract class PairingStoreContract {
 
+    /** V1 pairing registry, V2 EID keys, zone positions, MQTT credentials and visits. */
+    static final int MIGRATIONS = 2;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private JdbcPairingStore store;
     private DataSource dataSource;
@@ -40,7 +45,7 @@ abstract class PairingStoreContract {
     @BeforeEach
     void migrate() {
         dataSource = dataSource();
-        assertThat(GatewaySchema.migrate(dataSource)).isEqualTo(1);
+        assertThat(GatewaySchema.migrate(dataSource)).isEqualTo(MIGRATIONS);
         store = new JdbcPairingStore(dataSource, clock);
     }
 
@@ -49,9 +54,9 @@ abstract class PairingStoreContract {
         assertThat(GatewaySchema.migrate(dataSource)).isZero();
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM gateway_schema_history WHERE success = TRUE AND version = '1'")) {
+                     "SELECT COUNT(*) FROM gateway_schema_history WHERE success = TRUE AND version IN ('1', '2')")) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(rows.getInt(1)).isEqualTo(MIGRATIONS);
         }
     }
 
@@ -155,6 +160,51 @@ abstract class PairingStoreContract {
 
         assertThat(registry.isRegistered(StoreFixture.APP)).isTrue();
         assertThat(registry.get().store(SHOP, STORE)).isPresent();
+    }
+
+    @Test
+    void zonePositionsAreKeptForTheSpeedCheck() {
+        registerFixtureStore();
+        StoreZoneId cafe = StoreZoneId.of("cafe");
+        assertThat(store.defineZone(new ZoneDefinition(SHOP, STORE, cafe, 3, 6).at(12.5, -4.0)))
+                .isEqualTo(Registration.CREATED);
+
+        StorePairing pairing = store.load().store(SHOP, STORE).orElseThrow();
+
+        assertThat(pairing.zone(cafe)).hasValueSatisfying(zone -> {
+            assertThat(zone.xMetres()).isEqualTo(12.5);
+            assertThat(zone.yMetres()).isEqualTo(-4.0);
+        });
+        assertThat(pairing.zone(SHOES)).hasValueSatisfying(zone -> assertThat(zone.xMetres()).isNull());
+    }
+
+    @Test
+    void anEddystoneEidBeaconIsPairedUnderItsStableKeyAndItsIdentityLoadsForTheResolver() throws SQLException {
+        registerFixtureStore();
+        EidIdentity identity = EidIdentity.registeredAt("0102030405060708090a111213141516", 10, 0,
+                clock.instant());
+        PairedBeacon paired = new PairedBeacon(SHOP, STORE, identity.beaconKey(), CHECKOUT, Calibration.DEFAULT);
+
+        assertThat(store.pairEidBeacon(paired, identity)).isEqualTo(Registration.CREATED);
+        assertThat(store.pairEidBeacon(paired, identity)).isEqualTo(Registration.DUPLICATE);
+
+        PairingSnapshot snapshot = store.load();
+        assertThat(snapshot.eidBeacons()).containsExactly(new EidBeacon(SHOP, STORE, identity));
+        assertThat(snapshot.store(SHOP, STORE).orElseThrow().beacon(identity.beaconKey()))
+                .hasValueSatisfying(marker -> assertThat(marker.zone()).isEqualTo(CHECKOUT));
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT * FROM gateway_beacon")) {
+            while (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    assertThat(String.valueOf(rows.getObject(column)))
+                            .as("the beacon list never carries the identity key")
+                            .doesNotContain("0102030405060708090a111213141516");
+                }
+            }
+        }
+
+        assertThat(store.unpairBeacon(SHOP, STORE, identity.beaconKey())).isTrue();
+        assertThat(store.load().eidBeacons()).as("unpairing forgets the key").isEmpty();
     }
 
     private void registerFixtureStore() {

@@ -1,6 +1,7 @@
 package dev.beckon.gateway.pipeline;
 
 import dev.beckon.api.testing.MutableClock;
+import dev.beckon.api.event.VisitStarted;
 import dev.beckon.api.event.ZoneEntered;
 import dev.beckon.api.model.DeviceId;
 import dev.beckon.api.model.VisitId;
@@ -64,9 +65,15 @@ class SightingPipelineTest {
             clock.advance(Duration.ofSeconds(1));
         }
 
-        assertThat(sink.events()).singleElement().isInstanceOfSatisfying(ZoneEntered.class, entered -> {
+        assertThat(EventText.of(sink.events())).containsExactly("visit started", "entered shoes");
+        assertThat(sink.events().get(1)).isInstanceOfSatisfying(ZoneEntered.class, entered -> {
             assertThat(entered.zone()).isEqualTo(StoreFixture.SHOES);
             assertThat(entered.device()).isEqualTo(install);
+        });
+        assertThat(sink.events().get(0)).isInstanceOfSatisfying(VisitStarted.class, started -> {
+            assertThat(started.visit()).isEqualTo(sink.events().get(1).visit());
+            assertThat(started.device()).isEqualTo(install);
+            assertThat(started.at()).isEqualTo(sink.events().get(1).occurredAt());
         });
     }
 
@@ -152,8 +159,9 @@ class SightingPipelineTest {
             clock.advance(Duration.ofSeconds(1));
         }
 
-        assertThat(calls.get()).isEqualTo(1);
-        assertThat(failing.drops().countOf(PipelineDrop.SINK_FAILED)).isEqualTo(1);
+        // VisitStarted and ZoneEntered were both offered; both failures are counted
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(failing.drops().countOf(PipelineDrop.SINK_FAILED)).isEqualTo(2);
     }
 
     private void silence(Duration duration) {

@@ -2,6 +2,7 @@ package dev.beckon.gateway.zones;
 
 import dev.beckon.api.event.ProximityEvent;
 import dev.beckon.api.event.VisitEnded;
+import dev.beckon.api.event.VisitStarted;
 import dev.beckon.api.event.ZoneDwelled;
 import dev.beckon.api.event.ZoneEntered;
 import dev.beckon.api.event.ZoneExited;
@@ -27,6 +28,9 @@ public final class EventText {
         }
         if (event instanceof ZoneExited exited) {
             return "exited " + exited.zone();
+        }
+        if (event instanceof VisitStarted) {
+            return "visit started";
         }
         if (event instanceof VisitEnded) {
             return "visit ended";
