@@ -1,7 +1,9 @@
 package dev.beckon.video;
 
+import dev.beckon.video.storage.S3Settings;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -60,6 +62,62 @@ class VideoSettingsTest {
                 .hasMessage("beckon.video.transcode-timeout: expected a positive duration, got 'PT0S'");
         assertThatThrownBy(() -> VideoSettings.from(Map.of("beckon.video.transcode-workers", "0")))
                 .hasMessageStartingWith("beckon.video.transcode-workers: expected a whole number from 1 to 64");
+    }
+
+    @Test
+    void s3StorageIsChosenAndConfiguredByKeys() {
+        VideoSettings settings = VideoSettings.from(Map.of(
+                "beckon.video.storage", "S3",
+                "beckon.video.s3.endpoint", "http://127.0.0.1:9000",
+                "beckon.video.s3.bucket", "videos",
+                "beckon.video.s3.access-key", "AKIA-test",
+                "beckon.video.s3.secret-key", "very-secret"));
+
+        assertThat(settings.storage()).isEqualTo(VideoSettings.StorageKind.S3);
+        assertThat(settings.s3()).contains(new S3Settings(Optional.of(URI.create("http://127.0.0.1:9000")),
+                "us-east-1", "videos", Optional.of("AKIA-test"), Optional.of("very-secret"), true));
+        assertThat(settings.toString()).as("the secret never reaches a log").doesNotContain("very-secret");
+        assertThat(VideoSettings.from(Map.of("beckon.video.storage", "s3", "beckon.video.s3.bucket", "b",
+                "beckon.video.s3.region", "eu-central-1")).s3().orElseThrow())
+                .as("AWS itself: default credentials chain, virtual-host addressing")
+                .isEqualTo(new S3Settings(Optional.empty(), "eu-central-1", "b", Optional.empty(), Optional.empty(),
+                        false));
+        assertThat(VideoSettings.defaults().storage()).isEqualTo(VideoSettings.StorageKind.LOCAL);
+        assertThat(VideoSettings.defaults().s3()).isEmpty();
+    }
+
+    @Test
+    void badStorageSettingsNameTheKey() {
+        assertThatThrownBy(() -> VideoSettings.from(Map.of("beckon.video.storage", "ftp")))
+                .hasMessage("beckon.video.storage: expected local or s3, got 'ftp'");
+        assertThatThrownBy(() -> VideoSettings.from(Map.of("beckon.video.storage", "s3")))
+                .hasMessage("beckon.video.s3.bucket: required when beckon.video.storage is s3");
+        assertThatThrownBy(() -> VideoSettings.from(Map.of("beckon.video.storage", "s3",
+                "beckon.video.s3.bucket", "b", "beckon.video.s3.endpoint", "file:///etc")))
+                .hasMessageStartingWith("beckon.video.s3.endpoint: expected an http or https URL");
+        assertThatThrownBy(() -> VideoSettings.from(Map.of("beckon.video.storage", "s3",
+                "beckon.video.s3.bucket", "b", "beckon.video.s3.access-key", "only-half")))
+                .hasMessageContaining("set both, or neither");
+        assertThatThrownBy(() -> VideoSettings.from(Map.of("beckon.video.storage", "s3",
+                "beckon.video.s3.bucket", "b", "beckon.video.s3.path-style", "yes")))
+                .hasMessage("beckon.video.s3.path-style: expected true or false, got 'yes'");
+    }
+
+    @Test
+    void renderSettingsHaveDefaultsAndCanBeSet() {
+        VideoSettings defaults = VideoSettings.defaults();
+        assertThat(defaults.fontFile()).isEqualTo(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"));
+        assertThat(defaults.renderWorkers()).isEqualTo(1);
+        assertThat(defaults.renderQueueCapacity()).isEqualTo(16);
+        assertThat(defaults.renderTimeout()).isEqualTo(Duration.ofMinutes(2));
+
+        VideoSettings set = VideoSettings.from(Map.of("beckon.video.font-file", "/fonts/Noto.ttf",
+                "beckon.video.render-workers", "2", "beckon.video.render-queue-capacity", "3",
+                "beckon.video.render-timeout", "PT30S"));
+        assertThat(set.fontFile()).isEqualTo(Path.of("/fonts/Noto.ttf"));
+        assertThat(set.renderWorkers()).isEqualTo(2);
+        assertThat(set.renderQueueCapacity()).isEqualTo(3);
+        assertThat(set.renderTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -26,18 +26,29 @@ public final class JdbcVideoLinkStore {
 
     /** Stores a link issued with {@link LinkTokens}; the video must exist for the same shop. */
     public void insert(VideoLink link) {
+        insert(link, null);
+    }
+
+    /**
+     * Stores a link made for one shopper, so an erasure request for that shopper ({@link #deleteForShopper})
+     * finds it; the video must exist for the same shop.
+     *
+     * @param shopperRef the shop's own reference for the shopper (e.g. the platform's customer id); null for none
+     */
+    public void insert(VideoLink link, String shopperRef) {
         transactions.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO video_link (token_hash, video_id, "
-                    + "shop_id, first_name, order_id, created_at, expires_at, revoked_at) "
-                    + "SELECT ?, id, shop_id, ?, ?, ?, ?, ? FROM video WHERE id = ? AND shop_id = ?")) {
+                    + "shop_id, first_name, order_id, created_at, expires_at, revoked_at, shopper_ref) "
+                    + "SELECT ?, id, shop_id, ?, ?, ?, ?, ?, ? FROM video WHERE id = ? AND shop_id = ?")) {
                 insert.setString(1, link.token().tokenHash());
                 insert.setString(2, link.firstName().orElse(null));
                 insert.setString(3, link.orderId().orElse(null));
                 Sql.setInstant(insert, 4, link.token().createdAt());
                 Sql.setInstant(insert, 5, link.token().expiresAt());
                 Sql.setInstant(insert, 6, link.token().revokedAt());
-                insert.setString(7, link.video().toString());
-                insert.setString(8, link.shop().value());
+                insert.setString(7, shopperRef);
+                insert.setString(8, link.video().toString());
+                insert.setString(9, link.shop().value());
                 if (insert.executeUpdate() != 1) {
                     throw new IllegalArgumentException("no video " + link.video() + " in shop " + link.shop());
                 }
@@ -109,6 +120,49 @@ public final class JdbcVideoLinkStore {
             }
             return deleted;
         });
+    }
+
+    /** How many links and view events {@link #deleteForShopper} deleted. */
+    public record Deleted(int links, int events) {
+    }
+
+    /**
+     * Deletes the links made for this shopper or for these orders, and their view events: an erasure request.
+     */
+    public Deleted deleteForShopper(ShopId shop, String shopperRef, Collection<String> orderIds) {
+        return transactions.inTransaction(c -> {
+            int links = 0;
+            int events = 0;
+            String byShopper = "shop_id = ? AND shopper_ref = ?";
+            events += deleteEvents(c, byShopper, shop, shopperRef);
+            links += deleteLinks(c, byShopper, shop, shopperRef);
+            for (String orderId : orderIds) {
+                String byOrder = "shop_id = ? AND order_id = ?";
+                events += deleteEvents(c, byOrder, shop, orderId);
+                links += deleteLinks(c, byOrder, shop, orderId);
+            }
+            return new Deleted(links, events);
+        });
+    }
+
+    private static int deleteEvents(java.sql.Connection c, String where, ShopId shop, String value)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM video_view_event WHERE shop_id = ? "
+                + "AND token_hash IN (SELECT token_hash FROM video_link WHERE " + where + ")")) {
+            delete.setString(1, shop.value());
+            delete.setString(2, shop.value());
+            delete.setString(3, value);
+            return delete.executeUpdate();
+        }
+    }
+
+    private static int deleteLinks(java.sql.Connection c, String where, ShopId shop, String value)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM video_link WHERE " + where)) {
+            delete.setString(1, shop.value());
+            delete.setString(2, value);
+            return delete.executeUpdate();
+        }
     }
 
     private static VideoLink read(ResultSet row) throws SQLException {

@@ -97,6 +97,28 @@ public final class JdbcVideoStore {
     }
 
     /**
+     * Every video, in any shop, still {@code UPLOADED} or {@code TRANSCODING}, oldest first, at most {@code limit}:
+     * what a restart must queue again ({@link UploadFlow#requeueUnfinished}).
+     */
+    public List<Video> unfinished(int limit) {
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM video WHERE state IN (?, ?) ORDER BY created_at, id LIMIT ?")) {
+                select.setString(1, VideoState.UPLOADED.column());
+                select.setString(2, VideoState.TRANSCODING.column());
+                select.setInt(3, limit);
+                List<Video> videos = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        videos.add(read(rows));
+                    }
+                }
+                return videos;
+            }
+        });
+    }
+
+    /**
      * Moves the video from {@code from} to {@code to}, setting {@code reason} (null clears it).
      *
      * @return false when the video is not in state {@code from} (or does not exist for this shop)
@@ -132,7 +154,8 @@ public final class JdbcVideoStore {
     }
 
     /**
-     * Deletes every video of the shop (Shopify {@code shop/redact}); links and view events go with them.
+     * Deletes every video of the shop (Shopify {@code shop/redact}); links, view events, recording tasks,
+     * renders and the shop's video settings go with them.
      *
      * @return the storage keys that were referenced, for the caller to delete from storage
      */
@@ -150,11 +173,64 @@ public final class JdbcVideoStore {
                     }
                 }
             }
-            for (String table : List.of("video_view_event", "video_link", "video")) {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT output_key FROM video_render WHERE shop_id = ?")) {
+                select.setString(1, shop.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        StorageKey.parse(rows.getString(1)).ifPresent(keys::add);
+                    }
+                }
+            }
+            for (String table : List.of("video_view_event", "video_link", "video_render_shopper", "video_render",
+                    "video_recording_task", "video_shop_setting", "video")) {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE shop_id = ?")) {
                     delete.setString(1, shop.value());
                     delete.executeUpdate();
                 }
+            }
+            return keys;
+        });
+    }
+
+    /**
+     * Deletes one video of the shop with its links and their view events (an erasure request for the shopper it
+     * was recorded for).
+     *
+     * @return the storage keys it referenced, for the caller to delete from storage; empty when there was no such
+     *         video
+     */
+    public List<StorageKey> delete(ShopId shop, VideoId id) {
+        return transactions.inTransaction(c -> {
+            List<StorageKey> keys = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT original_key, mp4_key, poster_key, gif_key "
+                    + "FROM video WHERE shop_id = ? AND id = ?")) {
+                select.setString(1, shop.value());
+                select.setString(2, id.toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return keys;
+                    }
+                    for (int column = 1; column <= 4; column++) {
+                        StorageKey.parse(rows.getString(column)).ifPresent(keys::add);
+                    }
+                }
+            }
+            try (PreparedStatement events = c.prepareStatement("DELETE FROM video_view_event WHERE shop_id = ? AND "
+                    + "token_hash IN (SELECT token_hash FROM video_link WHERE shop_id = ? AND video_id = ?)");
+                 PreparedStatement links = c.prepareStatement(
+                         "DELETE FROM video_link WHERE shop_id = ? AND video_id = ?");
+                 PreparedStatement video = c.prepareStatement("DELETE FROM video WHERE shop_id = ? AND id = ?")) {
+                events.setString(1, shop.value());
+                events.setString(2, shop.value());
+                events.setString(3, id.toString());
+                events.executeUpdate();
+                links.setString(1, shop.value());
+                links.setString(2, id.toString());
+                links.executeUpdate();
+                video.setString(1, shop.value());
+                video.setString(2, id.toString());
+                video.executeUpdate();
             }
             return keys;
         });

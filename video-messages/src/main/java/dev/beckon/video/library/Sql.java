@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Conversions between Java values and SQL columns, identical on PostgreSQL and H2. */
-final class Sql {
+/** Conversions between Java values and SQL columns, identical on PostgreSQL and H2; for the module's JDBC stores. */
+public final class Sql {
 
     private Sql() {
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -22,12 +22,12 @@ final class Sql {
         }
     }
 
-    static Instant getInstant(ResultSet row, String column) throws SQLException {
+    public static Instant getInstant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
         } else {
@@ -35,7 +35,7 @@ final class Sql {
         }
     }
 
-    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+    public static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
@@ -43,13 +43,23 @@ final class Sql {
         }
     }
 
-    static Long getLong(ResultSet row, String column) throws SQLException {
+    public static Long getLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
 
-    static Integer getInt(ResultSet row, String column) throws SQLException {
+    public static Integer getInt(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
+    }
+
+    /** Whether a failed statement broke a unique or primary key constraint (SQLState 23505 on PostgreSQL and H2). */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,6 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +45,8 @@ import java.util.stream.Stream;
  *   <li>on completion (a worker thread) store the renditions and mark the video {@code READY}, or {@code FAILED}
  *       with the reason; the scratch directory is removed either way.</li>
  * </ol>
- * The original is kept in storage (private, never served) so a video can be transcoded again.
+ * The original is kept in storage (private, never served) so a video can be transcoded again: after a restart,
+ * {@link #requeueUnfinished} queues every video left {@code UPLOADED} or {@code TRANSCODING} once more.
  *
  * <p>Thread-safe. {@link #accept} blocks on the upload stream, storage and the database, but never on ffmpeg.
  */
@@ -59,6 +62,8 @@ public final class UploadFlow {
     private final long uploadCap;
     private final VideoLimits limits;
     private final Duration cpuLimit;
+    /** Videos this instance has accepted or queued and not yet settled: never queued twice from here. */
+    private final Set<VideoId> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param workDir  scratch space for ffmpeg; one subdirectory per video, removed after its job
@@ -90,6 +95,7 @@ public final class UploadFlow {
         VideoId id = VideoId.random();
         Path dir = workDir.resolve(id.toString());
         boolean keep = false;
+        inFlight.add(id);
         try {
             SniffVerdict verdict = ContentSniffer.sniff(head(stored.key()));
             if (verdict instanceof SniffVerdict.Rejected rejected) {
@@ -115,13 +121,96 @@ public final class UploadFlow {
             Video video = videos.insertUploaded(id, shop, container, stored.key(), stored.size(), stored.sha256(),
                     probed);
             keep = true;
-            return new UploadOutcome.Accepted(startTranscode(video, original, probed, dir));
+            try {
+                return new UploadOutcome.Accepted(startTranscode(video, original, probed, dir));
+            } catch (RuntimeException e) {
+                inFlight.remove(id); // stays uploaded: requeueUnfinished may take it again
+                throw e;
+            }
         } finally {
             if (!keep) {
+                inFlight.remove(id);
                 storage.delete(stored.key());
                 deleteTree(dir);
             }
         }
+    }
+
+    /** What {@link #requeueUnfinished} did. */
+    public record Requeued(int queued, int notQueued, int failed) {
+    }
+
+    /**
+     * Queues again every video left {@code UPLOADED} or {@code TRANSCODING}: call once at start (a restart drops
+     * the queue's jobs and leaves their videos in {@code transcoding}), and it may be called again later to retry
+     * videos that found the queue full. Idempotent: a video this instance has already queued, and not yet settled,
+     * is skipped, so calling it twice queues nothing twice. The scratch directory of each video is emptied first,
+     * so a partially written output from before the restart is replaced, never stored. A video whose original is
+     * gone from storage is marked {@code FAILED} with the reason. Blocks on storage and the database, never on
+     * ffmpeg.
+     *
+     * <p>With several instances on one database, a video another instance is transcoding right now may be queued
+     * here as well; the state compare-and-set keeps the first result and the second one's renditions are deleted.
+     *
+     * @param limit at most this many videos, oldest first
+     */
+    public Requeued requeueUnfinished(int limit) {
+        int queued = 0;
+        int notQueued = 0;
+        int failed = 0;
+        for (Video video : videos.unfinished(limit)) {
+            if (!inFlight.add(video.id())) {
+                continue;
+            }
+            Video settled;
+            try {
+                settled = requeue(video);
+            } catch (IOException | RuntimeException e) {
+                inFlight.remove(video.id());
+                LOG.log(System.Logger.Level.ERROR, "shop " + video.shop() + ": could not re-queue video "
+                        + video.id(), e);
+                failed++;
+                continue;
+            }
+            if (settled.state() == VideoState.TRANSCODING) {
+                queued++;
+            } else if (settled.state() == VideoState.FAILED) {
+                failed++;
+            } else {
+                notQueued++;
+            }
+        }
+        if (queued + notQueued + failed > 0) {
+            LOG.log(System.Logger.Level.INFO, "re-queued {0} unfinished videos ({1} could not be queued, {2} failed)",
+                    queued, notQueued, failed);
+        }
+        return new Requeued(queued, notQueued, failed);
+    }
+
+    private Video requeue(Video video) throws IOException {
+        ShopId shop = video.shop();
+        if (video.state() == VideoState.TRANSCODING
+                && !videos.transition(shop, video.id(), VideoState.TRANSCODING, VideoState.UPLOADED,
+                "re-queued after a restart")) {
+            inFlight.remove(video.id());
+            return videos.find(shop, video.id()).orElse(video);
+        }
+        Path dir = workDir.resolve(video.id().toString());
+        deleteTree(dir);
+        if (!storage.exists(video.original())) {
+            inFlight.remove(video.id());
+            videos.transition(shop, video.id(), VideoState.UPLOADED, VideoState.FAILED,
+                    "the uploaded original is missing from storage");
+            return videos.find(shop, video.id()).orElseThrow();
+        }
+        Files.createDirectories(dir);
+        Path original = dir.resolve("original");
+        copyOut(video.original(), original);
+        ProbeResult.Probed probed = null;
+        if (video.container() == VideoContainer.MP4 || video.container() == VideoContainer.QUICKTIME) {
+            probed = Mp4Probe.probe(original) instanceof ProbeResult.Probed p ? p : null;
+        }
+        return startTranscode(videos.find(shop, video.id()).orElseThrow(), original, probed, dir);
     }
 
     private Video startTranscode(Video video, Path original, ProbeResult.Probed probed, Path dir) {
@@ -129,6 +218,7 @@ public final class UploadFlow {
         if (ffmpeg instanceof Ffmpeg.Missing missing) {
             String reason = "not transcoded: " + missing.reason();
             videos.transition(shop, video.id(), VideoState.UPLOADED, VideoState.UPLOADED, reason);
+            inFlight.remove(video.id());
             deleteTree(dir);
             return videos.find(shop, video.id()).orElseThrow();
         }
@@ -140,12 +230,17 @@ public final class UploadFlow {
                 commands.webSafeMp4(original, video.container(), mp4, limits.maxDuration()),
                 commands.poster(mp4, dir.resolve("poster.jpg"), posterAt),
                 commands.previewGif(mp4, dir.resolve("preview.gif"))));
-        videos.transition(shop, video.id(), VideoState.UPLOADED, VideoState.TRANSCODING, null);
+        if (!videos.transition(shop, video.id(), VideoState.UPLOADED, VideoState.TRANSCODING, null)) {
+            inFlight.remove(video.id()); // another instance took it
+            deleteTree(dir);
+            return videos.find(shop, video.id()).orElseThrow();
+        }
         TranscodeQueue.Admission admission = queue.submit(job, result -> finish(shop, video.id(), dir, result));
         if (admission != TranscodeQueue.Admission.QUEUED) {
             String reason = admission == TranscodeQueue.Admission.QUEUE_FULL
                     ? "not transcoded yet: the transcode queue is full" : "not transcoded: the server is stopping";
             videos.transition(shop, video.id(), VideoState.TRANSCODING, VideoState.UPLOADED, reason);
+            inFlight.remove(video.id());
             deleteTree(dir);
         }
         return videos.find(shop, video.id()).orElseThrow();
@@ -187,6 +282,7 @@ public final class UploadFlow {
             }
         } finally {
             deleteTree(dir);
+            inFlight.remove(id);
         }
     }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Where video bytes live: the local file system by default ({@link LocalFileStorage}), S3-compatible storage
- * later. Stored content never changes under its key; replacing a video means putting a new one and deleting the
- * old. Implementations are thread-safe; every method blocks on I/O and throws {@link IOException} only for broken
+ * Where video bytes live: the local file system by default ({@link LocalFileStorage}) or S3-compatible storage
+ * ({@link S3Storage}). Stored content never changes under its key; replacing a video means putting a new one and
+ * deleting the old. Implementations are thread-safe; every method blocks on I/O and throws {@link IOException} only for broken
  * infrastructure, never for a missing key.
  */
 public interface VideoStorage {

@@ -6,10 +6,12 @@ import dev.beckon.api.model.ShopId;
 import dev.beckon.video.TinyMp4;
 import dev.beckon.video.metadata.VideoLimits;
 import dev.beckon.video.storage.LocalFileStorage;
+import dev.beckon.video.storage.PutOutcome;
 import dev.beckon.video.storage.StorageKey;
 import dev.beckon.video.transcode.Ffmpeg;
 import dev.beckon.video.transcode.ProcessRunner;
 import dev.beckon.video.transcode.TranscodeQueue;
+import dev.beckon.video.upload.VideoContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -213,6 +217,87 @@ class UploadFlowTest {
                 .noneMatch(v -> v.state() == VideoState.TRANSCODING));
         assertThat(videos.list(SHOP, 10)).extracting(Video::state)
                 .containsExactlyInAnyOrder(VideoState.READY, VideoState.READY, VideoState.UPLOADED);
+    }
+
+    @Test
+    void aVideoLeftTranscodingByARestartIsQueuedOnceAgainAndItsPartialOutputIsReplaced() throws Exception {
+        byte[] upload = TinyMp4.video().bytes();
+        VideoId id = storedBeforeTheRestart(upload, VideoState.TRANSCODING);
+        Path scratch = root.resolve("work").resolve(id.toString());
+        Files.createDirectories(scratch);
+        Files.write(scratch.resolve("web.mp4"), "half an encode from before the restart".getBytes());
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<String>> scratchAtEachStep = new CopyOnWriteArrayList<>();
+        ProcessRunner fake = fakeFfmpeg();
+        UploadFlow flow = flow((command, timeout) -> {
+            try (Stream<Path> files = Files.list(scratch)) {
+                scratchAtEachStep.add(files.map(f -> f.getFileName().toString()).sorted().toList());
+            }
+            release.await();
+            return fake.run(command, timeout);
+        }, FFMPEG, 4, 1000);
+
+        UploadFlow.Requeued first = flow.requeueUnfinished(100);
+        UploadFlow.Requeued again = flow.requeueUnfinished(100);
+        release.countDown();
+
+        assertThat(first).isEqualTo(new UploadFlow.Requeued(1, 0, 0));
+        assertThat(again).as("still in flight: not queued twice").isEqualTo(new UploadFlow.Requeued(0, 0, 0));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> videos.find(SHOP, id).orElseThrow().state() == VideoState.READY);
+        assertThat(bytesOf(videos.find(SHOP, id).orElseThrow().mp4().orElseThrow())).isEqualTo(transcodedMp4);
+        assertThat(scratchAtEachStep.get(0)).as("the partial output was removed before ffmpeg ran")
+                .containsExactly("original");
+        assertThat(scratchAtEachStep).hasSize(3);
+        assertThat(flow.requeueUnfinished(100)).isEqualTo(new UploadFlow.Requeued(0, 0, 0));
+    }
+
+    @Test
+    void aVideoLeftUploadedBecauseTheQueueWasFullIsQueuedOnTheNextCall() throws IOException {
+        VideoId id = storedBeforeTheRestart(TinyMp4.video().bytes(), VideoState.UPLOADED);
+        UploadFlow flow = flow(fakeFfmpeg(), FFMPEG, 4, 1000);
+
+        assertThat(flow.requeueUnfinished(100)).isEqualTo(new UploadFlow.Requeued(1, 0, 0));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> videos.find(SHOP, id).orElseThrow().state() == VideoState.READY);
+    }
+
+    @Test
+    void withoutFfmpegARestartLeavesTheVideoUploadedWithTheReason() throws IOException {
+        VideoId id = storedBeforeTheRestart(TinyMp4.video().bytes(), VideoState.TRANSCODING);
+        UploadFlow flow = flow(fakeFfmpeg(), new Ffmpeg.Missing("ffmpeg is not on the PATH"), 4, 1000);
+
+        assertThat(flow.requeueUnfinished(100)).isEqualTo(new UploadFlow.Requeued(0, 1, 0));
+
+        Video video = videos.find(SHOP, id).orElseThrow();
+        assertThat(video.state()).isEqualTo(VideoState.UPLOADED);
+        assertThat(video.reason()).contains("not transcoded: ffmpeg is not on the PATH");
+    }
+
+    @Test
+    void aVideoWhoseOriginalVanishedFailsWithTheReasonInsteadOfLoopingForever() throws IOException {
+        VideoId id = storedBeforeTheRestart(TinyMp4.video().bytes(), VideoState.TRANSCODING);
+        storage.delete(videos.find(SHOP, id).orElseThrow().original());
+        UploadFlow flow = flow(fakeFfmpeg(), FFMPEG, 4, 1000);
+
+        assertThat(flow.requeueUnfinished(100)).isEqualTo(new UploadFlow.Requeued(0, 0, 1));
+
+        Video video = videos.find(SHOP, id).orElseThrow();
+        assertThat(video.state()).isEqualTo(VideoState.FAILED);
+        assertThat(video.reason()).contains("the uploaded original is missing from storage");
+        assertThat(flow.requeueUnfinished(100)).isEqualTo(new UploadFlow.Requeued(0, 0, 0));
+    }
+
+    /** What an instance that died mid-way left behind: the original in storage, the row in {@code state}. */
+    private VideoId storedBeforeTheRestart(byte[] upload, VideoState state) throws IOException {
+        StorageKey original = ((PutOutcome.Stored) storage.put(new ByteArrayInputStream(upload), 1000)).key();
+        VideoId id = VideoId.random();
+        videos.insertUploaded(id, SHOP, VideoContainer.MP4, original, upload.length, "a".repeat(64), null);
+        if (state != VideoState.UPLOADED) {
+            videos.transition(SHOP, id, VideoState.UPLOADED, state, null);
+        }
+        return id;
     }
 
     private UploadFlow flow(ProcessRunner runner, Ffmpeg ffmpeg, int capacity, long cap) {

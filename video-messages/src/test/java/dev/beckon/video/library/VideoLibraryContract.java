@@ -44,7 +44,7 @@ abstract class VideoLibraryContract {
     @BeforeEach
     void migrate() {
         dataSource = dataSource();
-        assertThat(VideoSchema.migrate(dataSource)).isEqualTo(1);
+        assertThat(VideoSchema.migrate(dataSource)).isEqualTo(2);
         Transactions transactions = new Transactions(dataSource);
         videos = new JdbcVideoStore(transactions, clock);
         links = new JdbcVideoLinkStore(transactions);
