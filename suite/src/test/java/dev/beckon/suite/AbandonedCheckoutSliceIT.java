@@ -93,6 +93,11 @@ class AbandonedCheckoutSliceIT {
         JsonObject shop = createShop("slice.myshopify.com");
         String shopId = shop.getString("id");
         String key = shop.getString("apiKey");
+        // the IT runs at any hour: this shop sends around the clock (a start equal to the end: no quiet hours)
+        HttpResponse<String> settings = put("api/shops/" + shopId + "/settings", key,
+                "{\"timeZone\": \"America/Los_Angeles\", \"quietHours\": {\"start\": \"00:00\", \"end\": \"00:00\"}}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(json(settings.body()).getJsonObject("quietHours").getString("start")).isEqualTo("00:00");
 
         HttpResponse<String> first = webhook(shopId, "checkouts/create", "event-a", checkout("checkout-a", PHONE_A));
         HttpResponse<String> again = webhook(shopId, "checkouts/create", "event-a", checkout("checkout-a", PHONE_A));
@@ -132,6 +137,36 @@ class AbandonedCheckoutSliceIT {
             assertThat(r.form().get("Body")).contains("Hi Ann")
                     .contains("https://slice.myshopify.com/checkouts/checkout-a/recover?key=secret");
         });
+
+        HttpResponse<String> timeline = get("api/shops/" + shopId + "/shoppers/" + PHONE_A + "/timeline", key);
+        assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(timeline.body()))) {
+            assertThat(reader.readArray().getValuesAs(JsonObject.class)).extracting(e -> e.getString("kind"))
+                    .contains("EVENT", "JOURNEY_ENTERED", "DECISION", "MESSAGE");
+        }
+    }
+
+    @Test
+    void aShopsContactRulesAreCheckedFieldByField() throws Exception {
+        JsonObject shop = createShop("rules.myshopify.com");
+        String path = "api/shops/" + shop.getString("id") + "/settings";
+
+        HttpResponse<String> defaults = get(path, shop.getString("apiKey"));
+        HttpResponse<String> wrong = put(path, shop.getString("apiKey"), """
+                {"timeZone": "Mars/Olympus", "quietHours": {"start": "25:00", "end": "20:00"},
+                 "frequencyCaps": {"SMS": {"max": 0, "per": "PT24H"}}}""");
+        HttpResponse<String> notJson = put(path, shop.getString("apiKey"), "{\"timeZone\": ");
+
+        assertThat(defaults.statusCode()).isEqualTo(200);
+        assertThat(json(defaults.body()).getJsonObject("quietHours").getString("start")).isEqualTo("08:00");
+        assertThat(json(defaults.body()).getJsonObject("quietHours").getString("end")).isEqualTo("20:00");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field"))
+                .contains("timeZone", "quietHours.start", "frequencyCaps.SMS.max");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(get(path, shop.getString("apiKey")).body()).getString("timeZone"))
+                .as("nothing changed").isEqualTo(json(defaults.body()).getString("timeZone"));
     }
 
     @Test
@@ -287,6 +322,12 @@ class AbandonedCheckoutSliceIT {
             request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String bearer, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String bearer) throws Exception {

@@ -229,6 +229,80 @@ class PlatformsIT {
         assertThat(suite.events(shop)).extracting(e -> e.getString("type")).containsExactly("AppUninstalled");
     }
 
+    @Test
+    void aStorefrontPageReportsWhatNoPlatformSends() throws Exception {
+        JsonObject shop = suite.createShop("shopify", "collector-it.myshopify.com", "shpss_collector_it");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        String storefrontOrigin = "https://www.collector-it.example.com";
+
+        HttpResponse<String> setUp = suite.get("api/shops/" + shopId + "/storefront", key);
+        assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(200);
+        JsonObject storefront = SuiteClient.json(setUp.body());
+        String publicKey = storefront.getString("publicKey");
+        assertThat(publicKey).startsWith("pk_");
+        assertThat(storefront.getJsonArray("origins").getString(0)).isEqualTo("https://collector-it.myshopify.com");
+        assertThat(storefront.getString("scriptTag")).contains("data-key=\"" + publicKey + "\"");
+        HttpResponse<String> origins = suite.send(java.net.http.HttpRequest.newBuilder(
+                        suite.url("api/shops/" + shopId + "/storefront"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"origins\": [\"https://collector-it.myshopify.com\", \"" + storefrontOrigin + "\"]}")));
+        assertThat(origins.statusCode()).as(origins.body()).isEqualTo(200);
+        HttpResponse<String> wildcard = suite.send(java.net.http.HttpRequest.newBuilder(
+                        suite.url("api/shops/" + shopId + "/storefront"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"origins\": [\"https://*.example.com\"]}")));
+        assertThat(wildcard.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> script = suite.get("collect/beckon-collect.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        HttpResponse<String> preflight = suite.send(java.net.http.HttpRequest.newBuilder(suite.url("collect/" + shopId))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", storefrontOrigin).header("Access-Control-Request-Method", "POST"));
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(storefrontOrigin);
+
+        byte[] viewed = ("{\"type\":\"product_viewed\",\"visitorId\":\"visitor-it-0001\","
+                + "\"productId\":\"632910392\",\"eventId\":\"e1\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> beacon = suite.post("collect/" + shopId + "?key=" + publicKey, viewed,
+                "text/plain;charset=UTF-8", "Origin", storefrontOrigin);
+        HttpResponse<String> foreign = suite.post("collect/" + shopId + "?key=" + publicKey, viewed,
+                "text/plain;charset=UTF-8", "Origin", "https://evil.com");
+        HttpResponse<String> wrongKey = suite.post("collect/" + shopId + "?key=pk_wrong", viewed,
+                "text/plain;charset=UTF-8", "Origin", storefrontOrigin);
+
+        assertThat(beacon.statusCode()).as(beacon.body()).isEqualTo(202);
+        assertThat(beacon.headers().firstValue("Access-Control-Allow-Origin")).contains(storefrontOrigin);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        assertThat(suite.events(shop)).singleElement().satisfies(event -> {
+            assertThat(event.getString("type")).isEqualTo("ProductViewed");
+            assertThat(event.getJsonObject("payload").getJsonObject("product").getString("value"))
+                    .isEqualTo("632910392");
+        });
+
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 40 && limited == 0; i++) {
+            byte[] added = ("{\"type\":\"added_to_cart\",\"visitorId\":\"visitor-it-0002\",\"productId\":\"p-" + i
+                    + "\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> answer = suite.post("collect/" + shopId + "?key=" + publicKey, added,
+                    "application/json", "Origin", storefrontOrigin);
+            if (answer.statusCode() == 429) {
+                limited++;
+                retryAfter = answer.headers().firstValue("Retry-After").orElse(null);
+            } else {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            }
+        }
+        assertThat(limited).as("one visitor posting 40 events at once is slowed down").isEqualTo(1);
+        assertThat(retryAfter).isNotBlank();
+    }
+
     private static String jws(byte[] body, RSAKey key, String issuer) throws JOSEException {
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).base64URLEncodePayload(false)
                 .criticalParams(Set.of("b64")).keyID(key.getKeyID()).type(JOSEObjectType.JWT)

@@ -2,7 +2,6 @@ package dev.beckon.suite.beacons;
 
 import dev.beckon.api.event.EventEnvelope;
 import dev.beckon.api.event.ProximityEvent;
-import dev.beckon.api.event.VisitEnded;
 import dev.beckon.api.event.ZoneDwelled;
 import dev.beckon.api.event.ZoneEntered;
 import dev.beckon.api.event.ZoneExited;
@@ -79,7 +78,7 @@ final class EngineSink implements ProximitySink {
     }
 
     static EventEnvelope envelope(ShopId shop, ProximityEvent event, Instant receivedAt) {
-        Instant at = occurredAt(event);
+        Instant at = event.occurredAt();
         return new EventEnvelope(EventId.random(), shop, SOURCE, "", at, receivedAt, dedupKey(event), event);
     }
 
@@ -96,20 +95,7 @@ final class EngineSink implements ProximitySink {
             zone = "-";
         }
         return event.visit().value() + ":" + event.getClass().getSimpleName() + ":" + zone + ":"
-                + occurredAt(event).toEpochMilli();
-    }
-
-    static Instant occurredAt(ProximityEvent event) {
-        if (event instanceof ZoneEntered entered) {
-            return entered.at();
-        }
-        if (event instanceof ZoneDwelled dwelled) {
-            return dwelled.at();
-        }
-        if (event instanceof ZoneExited exited) {
-            return exited.at();
-        }
-        return ((VisitEnded) event).endedAt();
+                + event.occurredAt().toEpochMilli();
     }
 
     /** Events handed to the executor so far. */

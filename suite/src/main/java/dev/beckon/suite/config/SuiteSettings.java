@@ -17,11 +17,13 @@ import java.util.function.Function;
  */
 public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
                             int databasePoolSize, String adminToken, boolean embeddedBroker, String brokerHost,
-                            int brokerPort, TwilioSettings sms, EngineSettings engine, long webhookMaxBodyBytes) {
+                            int brokerPort, TwilioSettings sms, EngineSettings engine, long webhookMaxBodyBytes,
+                            URI publicBaseUrl) {
 
     /** The keys and their defaults; an empty default means "not set". */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("beckon.data-dir", "./beckon-data"),
+            Map.entry("beckon.public-base-url", "http://localhost:8080"),
             Map.entry("beckon.db.url", ""),
             Map.entry("beckon.db.user", ""),
             Map.entry("beckon.db.password", ""),
@@ -48,6 +50,7 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
     }
 
     /**
@@ -74,7 +77,7 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
                 integer(values, "beckon.db.pool-size"), values.get("beckon.admin.token"),
                 Boolean.parseBoolean(values.get("beckon.mqtt.embedded")), values.get("beckon.mqtt.host"),
                 integer(values, "beckon.mqtt.port"), sms, EngineSettings.from(values),
-                integer(values, "beckon.webhooks.max-body-bytes"));
+                integer(values, "beckon.webhooks.max-body-bytes"), uri(values, "beckon.public-base-url"));
     }
 
     public boolean embeddedDatabase() {
