@@ -1,0 +1,307 @@
+package dev.beckon.bench.beacon;
+
+import dev.beckon.api.event.ProximityEvent;
+import dev.beckon.api.model.ShopId;
+import dev.beckon.api.model.StoreId;
+import dev.beckon.api.model.StoreZoneId;
+import dev.beckon.api.model.VisitId;
+import dev.beckon.gateway.ingest.EspresenseParser;
+import dev.beckon.gateway.ingest.IngestLimits;
+import dev.beckon.gateway.ingest.ParseResult;
+import dev.beckon.gateway.ingest.ScannerRef;
+import dev.beckon.gateway.ingest.ScannerSource;
+import dev.beckon.gateway.ingest.SightingParser;
+import dev.beckon.gateway.ingest.TopicRouter;
+import dev.beckon.gateway.mqtt.MqttIngestor;
+import dev.beckon.gateway.mqtt.MqttSettings;
+import dev.beckon.gateway.pairing.Calibration;
+import dev.beckon.gateway.pairing.PairingSnapshot;
+import dev.beckon.gateway.pairing.RegisteredScanner;
+import dev.beckon.gateway.pairing.ZoneDefinition;
+import dev.beckon.gateway.pipeline.PipelineSettings;
+import dev.beckon.gateway.pipeline.SightingPipeline;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Floods ESPresense-shaped sightings (many stores, nodes and devices, devices walking between zones and being
+ * replaced by new ones) through a real broker, into (a) the full gateway (MqttIngestor: parse, RSSI filter, zone
+ * state machine) and (b) a bare Paho subscriber that only counts, both subscribed to the same stream in the same
+ * run. Prints the rate each processed, the latency from the publish of the sighting that decided a zone event to
+ * that event, drops by reason, and the heap after GC.
+ *
+ * <p>Usage: {@code BeaconFlood <brokerUrl> <seconds> <ratePerSecond, 0 = flood> <stores> <zonesPerStore>
+ * <devicesPerStore>}. A benchmark, not a test: it writes to stdout.
+ */
+public final class BeaconFlood {
+
+    private static final ShopId SHOP = ShopId.of("bench-shop");
+
+    /** Per message: the publisher's nanoTime, read back from the first field without a JSON parser. */
+    static long publishedAt(byte[] payload) {
+        long value = 0;
+        for (int i = 5; i < payload.length; i++) {
+            byte b = payload[i];
+            if (b < '0' || b > '9') {
+                break;
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args.length > 0 ? args[0] : "tcp://127.0.0.1:1883";
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int stores = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int zones = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        int devices = args.length > 5 ? Integer.parseInt(args[5]) : 40;
+
+        PairingSnapshot.Builder builder = PairingSnapshot.builder();
+        for (int s = 0; s < stores; s++) {
+            StoreId store = StoreId.of("store-" + s);
+            builder.store(SHOP, store);
+            for (int z = 0; z < zones; z++) {
+                StoreZoneId zone = StoreZoneId.of("zone-" + z);
+                builder.zone(new ZoneDefinition(SHOP, store, zone, 3, 6).at(8.0 * z, 0));
+                builder.scanner(new RegisteredScanner(new ScannerRef(SHOP, store, "esp-" + z),
+                        ScannerSource.ESPRESENSE, room(s, z), zone, new Calibration(-59.0, 2.7)));
+            }
+        }
+        PairingSnapshot snapshot = builder.build();
+        Clock clock = Clock.systemUTC();
+
+        long[] latencies = new long[4_000_000];
+        AtomicLong latencyCount = new AtomicLong();
+        AtomicLong events = new AtomicLong();
+        AtomicLong gatewayFirst = new AtomicLong();
+        AtomicLong gatewayLast = new AtomicLong();
+        MqttIngestor[] ingestorHolder = new MqttIngestor[1];
+        long[] deciding = new long[2]; // publish nanos of the message being handled, processed() at that time
+
+        EspresenseParser espresense = new EspresenseParser(snapshot, clock, IngestLimits.defaults());
+        SightingParser timed = new SightingParser() {
+            @Override
+            public String topicFilter() {
+                return espresense.topicFilter();
+            }
+
+            @Override
+            public boolean handles(String topic) {
+                return espresense.handles(topic);
+            }
+
+            @Override
+            public ParseResult parse(String topic, byte[] payload) {
+                long now = System.nanoTime();
+                gatewayFirst.compareAndSet(0, now);
+                gatewayLast.set(now);
+                deciding[0] = publishedAt(payload);
+                deciding[1] = ingestorHolder[0].processed();
+                return espresense.parse(topic, payload);
+            }
+        };
+        SightingPipeline pipeline = new SightingPipeline(() -> snapshot, PipelineSettings.defaults(), clock,
+                () -> VisitId.of(UUID.randomUUID().toString()), (ShopId shop, ProximityEvent event) -> {
+                    events.incrementAndGet();
+                    // only events decided by a sighting (not by the once-a-second tick) have a deciding sighting
+                    if (ingestorHolder[0].processed() == deciding[1]) {
+                        long index = latencyCount.getAndIncrement();
+                        if (index < latencies.length) {
+                            latencies[(int) index] = System.nanoTime() - deciding[0];
+                        }
+                    }
+                });
+        MqttSettings settings = MqttSettings.from(Map.of(MqttSettings.PREFIX + "url", url,
+                MqttSettings.PREFIX + "client-id", "bench-gw-" + UUID.randomUUID().toString().substring(0, 6),
+                MqttSettings.PREFIX + "queue-capacity", "10000"));
+        MqttIngestor ingestor = new MqttIngestor(settings, new TopicRouter(List.of(timed)), pipeline, clock,
+                Thread::new);
+        ingestorHolder[0] = ingestor;
+
+        AtomicLong bareCount = new AtomicLong();
+        long[] bareLatencies = new long[4_000_000];
+        AtomicLong bareFirst = new AtomicLong();
+        AtomicLong bareLast = new AtomicLong();
+        MqttClient bare = new MqttClient(url, "bench-bare-" + UUID.randomUUID().toString().substring(0, 6),
+                new MemoryPersistence());
+        bare.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                long now = System.nanoTime();
+                bareFirst.compareAndSet(0, now);
+                bareLast.set(now);
+                long index = bareCount.getAndIncrement();
+                if (index < bareLatencies.length) {
+                    bareLatencies[(int) index] = now - publishedAt(message.getPayload());
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        bare.connect(options);
+        bare.subscribe(EspresenseParser.TOPIC_FILTER, 0);
+        ingestor.start();
+        while (!ingestor.isConnected()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+
+        MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + UUID.randomUUID().toString()
+                .substring(0, 6), new MemoryPersistence());
+        MqttConnectOptions publishOptions = new MqttConnectOptions();
+        publishOptions.setCleanSession(true);
+        publishOptions.setMaxInflight(65_000);
+        publisher.connect(publishOptions).waitForCompletion();
+
+        Random random = new Random(42);
+        int[][] at = new int[stores][devices];          // the zone each device is in
+        int[][] generation = new int[stores][devices];  // a device slot's current shopper
+        long[][] movesAt = new long[stores][devices];
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        long published = 0;
+        long interval = rate > 0 ? 1_000_000_000L / rate : 0;
+        long next = start;
+        outer:
+        while (true) {
+            for (int s = 0; s < stores; s++) {
+                for (int d = 0; d < devices; d++) {
+                    long now = System.nanoTime();
+                    if (now >= end) {
+                        break outer;
+                    }
+                    if (now >= movesAt[s][d]) {
+                        // walk to a neighbouring zone (8 m) every 10-30 s; one shopper in five leaves and a new
+                        // one comes
+                        at[s][d] = Math.max(0, Math.min(zones - 1, at[s][d] + (random.nextBoolean() ? 1 : -1)));
+                        if (random.nextInt(5) == 0) {
+                            generation[s][d]++;
+                        }
+                        movesAt[s][d] = now + (10 + random.nextInt(20)) * 1_000_000_000L;
+                    }
+                    for (int z = 0; z < zones; z++) {
+                        if (interval > 0) {
+                            // paced: sleep (never spin, the consumers need the CPU) until this message is due
+                            while (System.nanoTime() < next) {
+                                LockSupport.parkNanos(Math.min(next - System.nanoTime(), 1_000_000));
+                            }
+                            next += interval;
+                        }
+                        double rssi = (z == at[s][d] ? -62 : -62 - 9 * Math.abs(z - at[s][d]))
+                                + random.nextGaussian() * 3;
+                        String device = "phone-" + s + "-" + d + "-" + generation[s][d];
+                        byte[] payload = ("{\"t\":" + System.nanoTime() + ",\"id\":\"" + device
+                                + "\",\"rssi@1m\":-59,\"rssi\":" + Math.round(rssi * 100) / 100.0 + "}")
+                                .getBytes(StandardCharsets.UTF_8);
+                        MqttMessage message = new MqttMessage(payload);
+                        message.setQos(0);
+                        String topic = "espresense/devices/" + device + "/" + room(s, z);
+                        while (true) {
+                            try {
+                                publisher.publish(topic, message);
+                                break;
+                            } catch (MqttException e) {
+                                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                                    throw e;
+                                }
+                                Thread.onSpinWait(); // Paho's outbound queue is full: wait for it
+                            }
+                        }
+                        published++;
+                    }
+                }
+            }
+        }
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        long settleUntil = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < settleUntil
+                && (ingestor.received() < bareCount.get() || ingestor.queued() > 0 || bareCount.get() < published)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+
+        long processed = ingestor.processed();
+        double gatewaySeconds = Math.max(1e-9, (gatewayLast.get() - gatewayFirst.get()) / 1e9);
+        double bareSeconds = Math.max(1e-9, (bareLast.get() - bareFirst.get()) / 1e9);
+        double gatewayRate = processed / gatewaySeconds;
+        double bareRate = bareCount.get() / bareSeconds;
+        int measured = (int) Math.min(latencyCount.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, measured);
+        Arrays.sort(sorted);
+        System.gc();
+        Thread.sleep(200);
+        Runtime runtime = Runtime.getRuntime();
+        long heap = runtime.totalMemory() - runtime.freeMemory();
+
+        System.out.printf("stores=%d zones/store=%d devices/store=%d target rate=%s msg/s, %d s%n", stores, zones,
+                devices, rate == 0 ? "flood" : String.valueOf(rate), seconds);
+        System.out.printf("published            %,d in %.1f s = %,.0f msg/s%n", published, publishSeconds,
+                published / publishSeconds);
+        System.out.printf("bare Paho subscriber %,d received, %,.0f msg/s%n", bareCount.get(), bareRate);
+        System.out.printf("gateway              %,d received, %,d processed, %,.0f msg/s (%.2fx bare)%n",
+                ingestor.received(), processed, gatewayRate, gatewayRate / bareRate);
+        System.out.printf("zone events          %,d, decided by a sighting: %,d%n", events.get(), measured);
+        if (measured > 0) {
+            System.out.printf("decision latency     p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    sorted[measured / 2] / 1e6, sorted[(int) (measured * 0.99)] / 1e6, sorted[measured - 1] / 1e6);
+        }
+        int bareMeasured = (int) Math.min(bareCount.get(), bareLatencies.length);
+        long[] bareSorted = Arrays.copyOf(bareLatencies, bareMeasured);
+        Arrays.sort(bareSorted);
+        if (bareMeasured > 0) {
+            System.out.printf("bare arrival latency p50 %.2f ms, p99 %.2f ms, max %.2f ms (publish to bare callback)%n",
+                    bareSorted[bareMeasured / 2] / 1e6, bareSorted[(int) (bareMeasured * 0.99)] / 1e6,
+                    bareSorted[bareMeasured - 1] / 1e6);
+        }
+        System.out.printf("ingest drops         %s%n", nonZero(ingestor.drops().snapshot()));
+        System.out.printf("pipeline drops       %s%n", nonZero(pipeline.drops().snapshot()));
+        System.out.printf("heap after GC        %.1f MB%n", heap / 1e6);
+
+        publisher.disconnect().waitForCompletion();
+        publisher.close();
+        bare.disconnect();
+        bare.close();
+        ingestor.close();
+    }
+
+    private static <R extends Enum<R>> String nonZero(Map<R, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((reason, count) -> {
+            if (count > 0) {
+                text.append(reason).append('=').append(count).append(' ');
+            }
+        });
+        return text.length() == 0 ? "none" : text.toString().trim();
+    }
+
+    private static String room(int store, int zone) {
+        return "s" + store + "-z" + zone;
+    }
+
+}
