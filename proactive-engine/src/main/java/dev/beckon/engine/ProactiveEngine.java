@@ -14,10 +14,16 @@ import dev.beckon.engine.inbox.EventCodec;
 import dev.beckon.engine.inbox.EventInbox;
 import dev.beckon.engine.inbox.InboxReceipt;
 import dev.beckon.engine.inbox.StoredEvent;
-import dev.beckon.engine.journeys.AbandonedCheckoutJourney;
-import dev.beckon.engine.journeys.JdbcJourneySettingsStore;
+import dev.beckon.engine.definitions.BuiltInJourneys;
+import dev.beckon.engine.definitions.JourneyDefinition;
+import dev.beckon.engine.definitions.JourneyValidationException;
+import dev.beckon.engine.journeys.JourneyDefinitions;
 import dev.beckon.engine.journeys.JourneyRouter;
+import dev.beckon.engine.journeys.JourneyRuntime;
 import dev.beckon.engine.journeys.JourneySettings;
+import dev.beckon.engine.offers.DiscountCodes;
+import dev.beckon.engine.templates.DefaultTemplates;
+import dev.beckon.engine.videos.VideoRequests;
 import dev.beckon.engine.messages.JdbcMessageStore;
 import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.outbox.Dispatcher;
@@ -38,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -57,10 +64,10 @@ public final class ProactiveEngine {
     private final Clock clock;
     private final EventInbox inbox;
     private final JourneyRouter router;
-    private final AbandonedCheckoutJourney abandonedCheckout;
+    private final JourneyRuntime runtime;
+    private final JourneyDefinitions journeys;
     private final JdbcTimerStore timers = new JdbcTimerStore();
     private final JdbcMessageStore messages = new JdbcMessageStore();
-    private final JdbcJourneySettingsStore journeySettings;
     private final JdbcShopSettingsStore shopSettings = new JdbcShopSettingsStore();
     private final JdbcDecisionLog decisions = new JdbcDecisionLog();
     private final TimerLateness timerLateness = new TimerLateness();
@@ -68,16 +75,32 @@ public final class ProactiveEngine {
     private final JdbcTimeline timeline = new JdbcTimeline();
     private final Dispatcher dispatcher;
 
+    /**
+     * An engine without a discount-code or video service: offer steps go on without a code, video steps without a
+     * video link.
+     */
     public ProactiveEngine(DataSource dataSource, EngineSettings settings, Collection<? extends Channel> channels,
                            Clock clock) {
+        this(dataSource, settings, channels, clock, DiscountCodes.NONE, VideoRequests.NONE);
+    }
+
+    /**
+     * @param discountCodes creates the discount codes of offer steps (the platform's admin API)
+     * @param videos        asks staff for the videos of video steps
+     */
+    public ProactiveEngine(DataSource dataSource, EngineSettings settings, Collection<? extends Channel> channels,
+                           Clock clock, DiscountCodes discountCodes, VideoRequests videos) {
         this.tx = new Transactions(dataSource);
         this.settings = settings;
         this.clock = clock;
-        this.inbox = new EventInbox(tx, new EventCodec(), clock);
-        this.journeySettings = new JdbcJourneySettingsStore(settings.defaultAbandonedCheckoutDelay());
-        this.abandonedCheckout = new AbandonedCheckoutJourney(journeySettings, shopSettings, timers, messages,
-                decisions, clock);
-        this.router = new JourneyRouter(abandonedCheckout, attribution, clock);
+        EventCodec codec = new EventCodec();
+        this.inbox = new EventInbox(tx, codec, clock);
+        DefaultTemplates templates = DefaultTemplates.load();
+        this.journeys = new JourneyDefinitions(BuiltInJourneys.load(templates),
+                settings.defaultAbandonedCheckoutDelay());
+        this.runtime = new JourneyRuntime(journeys, shopSettings, timers, messages, decisions, codec, templates,
+                discountCodes, videos, clock);
+        this.router = new JourneyRouter(runtime, attribution, clock);
         this.dispatcher = new Dispatcher(tx, messages, PluginRegistry.of("channel", channels), settings.backoff(),
                 settings.sendLease(), clock, RandomGenerator.getDefault());
     }
@@ -116,7 +139,7 @@ public final class ProactiveEngine {
                     return null;
                 }
                 Duration lateness = Duration.between(timer.dueAt(), clock.instant());
-                abandonedCheckout.onTimer(c, timer);
+                runtime.onTimer(c, timer);
                 return lateness;
             });
             if (ran != null) {
@@ -132,16 +155,79 @@ public final class ProactiveEngine {
         return tx.inTransaction(c -> messages.list(c, shop, limit));
     }
 
+    /** The abandoned-checkout journey's on/off switch and first wait (a view of its definition). */
     public JourneySettings abandonedCheckoutSettings(ShopId shop) {
-        return tx.inTransaction(c -> journeySettings.get(c, shop, AbandonedCheckoutJourney.ID));
+        return tx.inTransaction(c -> journeys.abandonedCheckoutSettings(c, shop));
     }
 
+    /**
+     * Switches the abandoned-checkout journey on or off and sets its first wait, keeping the rest of the shop's
+     * definition.
+     *
+     * @throws IllegalArgumentException if {@code delay} is not positive
+     */
     public void updateAbandonedCheckoutSettings(ShopId shop, boolean enabled, Duration delay) {
-        JourneySettings updated = new JourneySettings(AbandonedCheckoutJourney.ID, enabled, delay);
+        JourneySettings updated = new JourneySettings(BuiltInJourneys.ABANDONED_CHECKOUT, enabled, delay);
         tx.inTransaction(c -> {
-            journeySettings.put(c, shop, updated, clock.instant());
+            journeys.updateAbandonedCheckout(c, shop, updated, clock.instant());
             return null;
         });
+    }
+
+    /**
+     * The shop's journey with this id: its own version if it saved one, else the built-in one. Blocks on the
+     * database.
+     *
+     * @return empty for an id that is neither built in nor saved by the shop
+     */
+    public Optional<JourneyDefinition> journey(ShopId shop, String journeyId) {
+        return tx.inTransaction(c -> journeys.find(c, shop, journeyId));
+    }
+
+    /** Every journey of the shop: the built-in ones (as the shop edited them), then its own by id. */
+    public List<JourneyDefinition> journeys(ShopId shop) {
+        return tx.inTransaction(c -> journeys.all(c, shop));
+    }
+
+    /**
+     * Validates and saves the shop's version of a journey (GET/PUT {@code /api/shops/{shop}/journeys/{id}}); it
+     * applies to subjects entering from now on and to waiting runs' next steps. Write it back with
+     * {@link dev.beckon.engine.definitions.JourneyCodec#write}.
+     *
+     * @param journeyId the id in the address; the JSON's {@code id} must equal it
+     * @return the stored journey
+     * @throws JourneyValidationException with every problem and its JSON Pointer path (the body of a 400): bad
+     *                                    JSON, unknown fields or steps, a changed trigger of a built-in journey, an
+     *                                    id that is not the one addressed
+     */
+    public JourneyDefinition putJourney(ShopId shop, String journeyId, String json)
+            throws JourneyValidationException {
+        java.util.Objects.requireNonNull(shop, "shop");
+        java.util.concurrent.atomic.AtomicReference<JourneyValidationException> invalid =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        JourneyDefinition stored = tx.inTransaction(c -> {
+            try {
+                return journeys.put(c, shop, journeyId, json, clock.instant());
+            } catch (JourneyValidationException e) {
+                invalid.set(e);
+                return null;
+            }
+        });
+        if (invalid.get() != null) {
+            throw invalid.get();
+        }
+        return stored;
+    }
+
+    /**
+     * The video a run's video step asked for is ready (the suite calls this when staff recorded it); the run goes
+     * on to its next steps.
+     *
+     * @return false if the run does not exist in this shop or is not waiting for a video
+     */
+    public boolean videoReady(ShopId shop, String runId, String url) {
+        java.util.Objects.requireNonNull(url, "url");
+        return tx.inTransaction(c -> runtime.onVideoReady(c, shop, runId, url));
     }
 
     /** The shop's stored events, newest first. */

@@ -10,10 +10,11 @@ import java.util.Objects;
 
 /**
  * The hours of the shopper's own day when marketing may reach her: {@code opens} inclusive to {@code closes}
- * exclusive, local time. A window whose closing time is before its opening time runs past midnight. Immutable.
+ * exclusive, local time. A window whose closing time is before its opening time runs past midnight; one that
+ * opens and closes at the same time is open all day (a shop that wants no quiet hours). Immutable.
  *
  * @param opens  never null
- * @param closes never null, not equal to {@code opens}
+ * @param closes never null
  */
 public record QuietHours(LocalTime opens, LocalTime closes) {
 
@@ -23,13 +24,17 @@ public record QuietHours(LocalTime opens, LocalTime closes) {
     public QuietHours {
         Objects.requireNonNull(opens, "opens");
         Objects.requireNonNull(closes, "closes");
-        if (opens.equals(closes)) {
-            throw new IllegalArgumentException("the sending window must not be empty: opens and closes are both "
-                    + opens);
-        }
+    }
+
+    /** True if the window is open all day. */
+    public boolean allDay() {
+        return opens.equals(closes);
     }
 
     public boolean allows(LocalTime time) {
+        if (allDay()) {
+            return true;
+        }
         return opens.isBefore(closes)
                 ? !time.isBefore(opens) && time.isBefore(closes)
                 : !time.isBefore(opens) || time.isBefore(closes);

@@ -1,6 +1,7 @@
 package dev.beckon.engine.journeys;
 
 import dev.beckon.api.model.ShopId;
+import dev.beckon.engine.definitions.SubjectKey;
 import dev.beckon.engine.persistence.Sql;
 
 import java.sql.Connection;
@@ -8,15 +9,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Journey runs in the database. All methods run inside the caller's transaction. Stateless and thread-safe. */
 final class JdbcJourneyRunStore {
 
     private static final String COLUMNS = """
-            id, shop_id, journey, subject, state, first_name, phone, email, sms_consent, sms_consent_source,
-            recovery_url, cart_token, subject_updated_at, shopper_key""";
+            id, shop_id, journey, subject, state, first_name, phone, email, device, recovery_url, cart_token,
+            subject_updated_at, shopper_key, run_state""";
+
+    private final RunStateJson json;
+
+    JdbcJourneyRunStore(RunStateJson json) {
+        this.json = Objects.requireNonNull(json, "json");
+    }
 
     /** Finds and locks the run, so concurrent events for one subject apply one after the other. */
     Optional<JourneyRun> findForUpdate(Connection c, ShopId shop, String journey, String subject) throws SQLException {
@@ -29,19 +41,6 @@ final class JdbcJourneyRunStore {
         }
     }
 
-    /** Finds and locks the waiting run started from this cart, for orders that name the cart but not the checkout. */
-    Optional<JourneyRun> findWaitingByCart(Connection c, ShopId shop, String journey, String cartToken)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM journey_run WHERE shop_id = ? AND journey = ? AND cart_token = ? AND state = 'waiting'"
-                + " FOR UPDATE")) {
-            select.setString(1, shop.value());
-            select.setString(2, journey);
-            select.setString(3, cartToken);
-            return one(select);
-        }
-    }
-
     Optional<JourneyRun> findById(Connection c, String id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM journey_run WHERE id = ? FOR UPDATE")) {
             select.setString(1, id);
@@ -49,36 +48,111 @@ final class JdbcJourneyRunStore {
         }
     }
 
-    /** @throws SQLException with SQLState 23505 if the subject already has a run (a concurrent insert) */
-    void insert(Connection c, JourneyRun run, Instant now) throws SQLException {
+    /**
+     * Stores a new run and the keys of its trigger.
+     *
+     * @throws SQLException with SQLState 23505 if the subject already has a run (a concurrent insert)
+     */
+    void insert(Connection c, JourneyRun run, Map<SubjectKey, String> keys, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO journey_run (" + COLUMNS
                 + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = bind(insert, run);
+            insert.setString(1, run.id());
+            insert.setString(2, run.shop().value());
+            insert.setString(3, run.journey());
+            insert.setString(4, run.subject());
+            int i = bind(insert, 5, run);
             Sql.setInstant(insert, i, now);
             Sql.setInstant(insert, i + 1, now);
             insert.executeUpdate();
         }
+        putKeys(c, run, keys);
     }
 
     void update(Connection c, JourneyRun run, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
-                UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, sms_consent = ?,
-                    sms_consent_source = ?, recovery_url = ?, cart_token = ?, subject_updated_at = ?, updated_at = ?,
-                    shopper_key = ?
+                UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, device = ?, recovery_url = ?,
+                    cart_token = ?, subject_updated_at = ?, shopper_key = ?, run_state = ?, updated_at = ?
                 WHERE id = ?""")) {
-            update.setString(1, run.state().name().toLowerCase(Locale.ROOT));
-            update.setString(2, run.firstName());
-            update.setString(3, run.phone());
-            update.setString(4, run.email());
-            update.setString(5, run.smsConsent() == null ? null : run.smsConsent().state().name());
-            update.setString(6, run.smsConsent() == null ? null : run.smsConsent().source());
-            update.setString(7, run.recoveryUrl());
-            update.setString(8, run.cartToken());
-            Sql.setInstant(update, 9, run.subjectUpdatedAt());
-            Sql.setInstant(update, 10, now);
-            update.setString(11, run.shopperKey());
-            update.setString(12, run.id());
+            int i = bind(update, 1, run);
+            Sql.setInstant(update, i, now);
+            update.setString(i + 1, run.id());
             update.executeUpdate();
+        }
+        if (run.interpreter() != null) {
+            putKeys(c, run, run.interpreter().keys());
+        }
+    }
+
+    private static void putKeys(Connection c, JourneyRun run, Map<SubjectKey, String> keys) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM journey_run_key WHERE run_id = ?")) {
+            delete.setString(1, run.id());
+            delete.executeUpdate();
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO journey_run_key (run_id, shop_id, key_name, key_value) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<SubjectKey, String> key : keys.entrySet()) {
+                insert.setString(1, run.id());
+                insert.setString(2, run.shop().value());
+                insert.setString(3, key.getKey().json());
+                insert.setString(4, truncate(key.getValue(), 512));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Ids of the shop's runs of these journeys whose trigger had one of the keys, oldest first.
+     *
+     * @param waitingOnly only runs that have not ended
+     */
+    List<String> idsByKeys(Connection c, ShopId shop, Collection<String> journeys, Map<SubjectKey, String> keys,
+                           boolean waitingOnly) throws SQLException {
+        if (journeys.isEmpty() || keys.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT r.id, r.created_at FROM journey_run r"
+                + " JOIN journey_run_key k ON k.run_id = r.id WHERE k.shop_id = ? AND r.journey IN (");
+        sql.append("?, ".repeat(journeys.size()), 0, journeys.size() * 3 - 2).append(") AND (");
+        sql.append("(k.key_name = ? AND k.key_value = ?) OR ".repeat(keys.size()));
+        sql.setLength(sql.length() - 4);
+        sql.append(")");
+        if (waitingOnly) {
+            sql.append(" AND r.state = 'waiting'");
+        }
+        sql.append(" ORDER BY r.created_at, r.id");
+        try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            select.setString(i++, shop.value());
+            for (String journey : journeys) {
+                select.setString(i++, journey);
+            }
+            for (Map.Entry<SubjectKey, String> key : keys.entrySet()) {
+                select.setString(i++, key.getKey().json());
+                select.setString(i++, truncate(key.getValue(), 512));
+            }
+            return Sql.ids(select);
+        }
+    }
+
+    /** The shopper's most recently known contact from her other runs; {@link JourneyRun.Contact#NONE} if none. */
+    JourneyRun.Contact latestContact(Connection c, ShopId shop, String shopperKey) throws SQLException {
+        if (shopperKey == null) {
+            return JourneyRun.Contact.NONE;
+        }
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT first_name, phone, email FROM journey_run
+                WHERE shop_id = ? AND shopper_key = ? AND (phone IS NOT NULL OR email IS NOT NULL)
+                ORDER BY updated_at DESC LIMIT 1""")) {
+            select.setString(1, shop.value());
+            select.setString(2, shopperKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new JourneyRun.Contact(row.getString(1), row.getString(2), row.getString(3),
+                        null, null, null) : JourneyRun.Contact.NONE;
+            }
         }
     }
 
@@ -95,48 +169,12 @@ final class JdbcJourneyRunStore {
         }
     }
 
-    /** Ids of the runs (any state) of the subject or, if {@code cartToken} is given, started from that cart. */
-    java.util.List<String> ids(Connection c, ShopId shop, String journey, String subject, String cartToken)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT id FROM journey_run WHERE shop_id = ? AND journey = ? AND (subject = ? OR cart_token = ?)""")) {
-            select.setString(1, shop.value());
-            select.setString(2, journey);
-            select.setString(3, subject == null ? "" : subject);
-            select.setString(4, cartToken == null ? "" : cartToken);
-            return Sql.ids(select);
-        }
-    }
-
-    /** Sets the SMS marketing consent of the shop's waiting runs for this shopper key or phone number. */
-    int updateSmsConsent(Connection c, ShopId shop, String shopperKey, java.util.List<String> phones,
-                         dev.beckon.api.model.Consent consent, Instant now) throws SQLException {
-        StringBuilder phoneMatch = new StringBuilder();
-        for (int i = 0; i < phones.size(); i++) {
-            phoneMatch.append(" OR phone = ?");
-        }
-        try (PreparedStatement update = c.prepareStatement("UPDATE journey_run SET sms_consent = ?,"
-                + " sms_consent_source = ?, updated_at = ? WHERE shop_id = ? AND state = 'waiting'"
-                + " AND (shopper_key = ?" + phoneMatch + ")")) {
-            int i = 1;
-            update.setString(i++, consent.state().name());
-            update.setString(i++, consent.source());
-            Sql.setInstant(update, i++, now);
-            update.setString(i++, shop.value());
-            update.setString(i++, shopperKey == null ? "" : shopperKey);
-            for (String phone : phones) {
-                update.setString(i++, phone);
-            }
-            return update.executeUpdate();
-        }
-    }
-
     /** Records why and when the run left the journey (its state is already updated). */
     void ended(Connection c, String runId, String reason, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE journey_run SET ended_at = ?, end_reason = ? WHERE id = ?")) {
             Sql.setInstant(update, 1, now);
-            update.setString(2, reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+            update.setString(2, truncate(reason, 1000));
             update.setString(3, runId);
             update.executeUpdate();
         }
@@ -156,37 +194,40 @@ final class JdbcJourneyRunStore {
         }
     }
 
-    private static int bind(PreparedStatement s, JourneyRun run) throws SQLException {
-        s.setString(1, run.id());
-        s.setString(2, run.shop().value());
-        s.setString(3, run.journey());
-        s.setString(4, run.subject());
-        s.setString(5, run.state().name().toLowerCase(Locale.ROOT));
-        s.setString(6, run.firstName());
-        s.setString(7, run.phone());
-        s.setString(8, run.email());
-        s.setString(9, run.smsConsent() == null ? null : run.smsConsent().state().name());
-        s.setString(10, run.smsConsent() == null ? null : run.smsConsent().source());
-        s.setString(11, run.recoveryUrl());
-        s.setString(12, run.cartToken());
-        Sql.setInstant(s, 13, run.subjectUpdatedAt());
-        s.setString(14, run.shopperKey());
-        return 15;
+    private int bind(PreparedStatement s, int from, JourneyRun run) throws SQLException {
+        int i = from;
+        JourneyRun.Contact contact = run.contact();
+        s.setString(i++, run.status().name().toLowerCase(Locale.ROOT));
+        s.setString(i++, truncate(contact.firstName(), 255));
+        s.setString(i++, truncate(contact.phone(), 64));
+        s.setString(i++, truncate(contact.email(), 320));
+        s.setString(i++, truncate(contact.device(), 255));
+        s.setString(i++, truncate(contact.recoveryUrl(), 2048));
+        s.setString(i++, truncate(contact.cartToken(), 255));
+        Sql.setInstant(s, i++, run.subjectUpdatedAt());
+        s.setString(i++, run.shopperKey());
+        s.setString(i++, run.interpreter() == null ? null : json.write(run.interpreter()));
+        return i;
     }
 
-    private static Optional<JourneyRun> one(PreparedStatement select) throws SQLException {
+    private Optional<JourneyRun> one(PreparedStatement select) throws SQLException {
         try (ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 return Optional.empty();
             }
-            Instant updatedAt = Sql.getInstant(row, "subject_updated_at");
+            String state = row.getString("run_state");
             return Optional.of(new JourneyRun(row.getString("id"), ShopId.of(row.getString("shop_id")),
                     row.getString("journey"), row.getString("subject"),
-                    JourneyRun.RunState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
-                    row.getString("first_name"), row.getString("phone"), row.getString("email"),
-                    JourneyRun.smsConsent(row.getString("sms_consent"), row.getString("sms_consent_source"), updatedAt),
-                    row.getString("recovery_url"), row.getString("cart_token"), updatedAt,
-                    row.getString("shopper_key")));
+                    JourneyRun.Status.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
+                    new JourneyRun.Contact(row.getString("first_name"), row.getString("phone"),
+                            row.getString("email"), row.getString("device"), row.getString("recovery_url"),
+                            row.getString("cart_token")),
+                    Sql.getInstant(row, "subject_updated_at"), row.getString("shopper_key"),
+                    state == null ? null : json.read(state)));
         }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -10,6 +10,8 @@ import dev.beckon.api.event.OrderCancelled;
 import dev.beckon.api.event.OrderFulfilled;
 import dev.beckon.api.event.OrderPaid;
 import dev.beckon.api.event.OrderPlaced;
+import dev.beckon.api.event.ProductViewed;
+import dev.beckon.api.event.ProximityEvent;
 import dev.beckon.engine.attribution.JdbcAttribution;
 import dev.beckon.engine.inbox.EventInbox;
 import dev.beckon.engine.inbox.InboxEvent;
@@ -18,22 +20,22 @@ import dev.beckon.engine.shoppers.ShopperKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Hands each stored event to the journeys that react to it, attributes orders to the last message that touched
- * the shopper, and tags the stored event with its shopper for the timeline. Events no journey uses are simply
- * marked processed.
+ * Hands each stored event to the shop's journeys (the {@link JourneyRuntime}), records consent changes,
+ * attributes orders to the last message that touched the shopper, and tags the stored event with its shopper for
+ * the timeline. Events no journey uses are simply marked processed.
  */
 public final class JourneyRouter implements EventInbox.EventHandler {
 
-    private final AbandonedCheckoutJourney abandonedCheckout;
+    private final JourneyRuntime runtime;
     private final JdbcAttribution attribution;
     private final java.time.Clock clock;
 
-    public JourneyRouter(AbandonedCheckoutJourney abandonedCheckout, JdbcAttribution attribution,
-                         java.time.Clock clock) {
-        this.abandonedCheckout = Objects.requireNonNull(abandonedCheckout);
+    public JourneyRouter(JourneyRuntime runtime, JdbcAttribution attribution, java.time.Clock clock) {
+        this.runtime = Objects.requireNonNull(runtime);
         this.attribution = Objects.requireNonNull(attribution);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -49,16 +51,16 @@ public final class JourneyRouter implements EventInbox.EventHandler {
                 tag.executeUpdate();
             }
         }
-        if (payload instanceof CheckoutUpdated checkout) {
-            abandonedCheckout.onCheckout(c, event.envelope(), checkout);
-        } else if (payload instanceof OrderPlaced order) {
-            abandonedCheckout.onOrder(c, event.envelope(), order);
-            attribution.onOrder(c, event.envelope().shop(), shopperKey,
-                    abandonedCheckout.runsOf(c, event.envelope().shop(), order), order, clock.instant());
-        } else if (payload instanceof ConsentChanged consent) {
-            abandonedCheckout.onConsent(c, event.envelope().shop(), consent);
-        } else if (payload instanceof AppUninstalled) {
-            abandonedCheckout.cancelShop(c, event.envelope().shop(), "the app was uninstalled");
+        if (payload instanceof AppUninstalled) {
+            runtime.cancelShop(c, event.envelope().shop(), "the app was uninstalled");
+            return;
+        }
+        if (payload instanceof ConsentChanged consent) {
+            runtime.onConsent(c, event.envelope().shop(), consent);
+        }
+        List<String> goalRuns = runtime.onEvent(c, event.envelope(), shopperKey);
+        if (payload instanceof OrderPlaced order) {
+            attribution.onOrder(c, event.envelope().shop(), shopperKey, goalRuns, order, clock.instant());
         }
     }
 
@@ -78,6 +80,10 @@ public final class JourneyRouter implements EventInbox.EventHandler {
             return ShopperKeys.of(e.shopper());
         } else if (payload instanceof CartItemAdded e) {
             return e.customer() == null ? null : e.customer().value();
+        } else if (payload instanceof ProductViewed e) {
+            return e.customer() == null ? null : e.customer().value();
+        } else if (payload instanceof ProximityEvent e) {
+            return "device-" + e.device().value();
         } else if (payload instanceof ConsentChanged e) {
             if (e.customer() != null) {
                 return e.customer().value();

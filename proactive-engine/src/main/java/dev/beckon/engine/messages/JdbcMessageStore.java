@@ -1,6 +1,7 @@
 package dev.beckon.engine.messages;
 
 import dev.beckon.api.model.ChannelType;
+import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.persistence.Sql;
 import dev.beckon.engine.shoppers.ShopperKeys;
@@ -25,7 +26,8 @@ public final class JdbcMessageStore {
 
     private static final String COLUMNS = """
             id, shop_id, run_id, journey, step, channel, recipient, body, state, reason, idempotency_key,
-            provider_message_id, attempts, due_at, created_at, updated_at, sent_at""";
+            provider_message_id, attempts, due_at, created_at, updated_at, sent_at, subject, html_body, segments,
+            encoding""";
 
     /**
      * Creates a scheduled message for a journey step.
@@ -46,11 +48,24 @@ public final class JdbcMessageStore {
     public String schedule(Connection c, ShopId shop, String runId, String journey, String step, ChannelType channel,
                            String recipient, String shopperKey, String idempotencyKey, Instant dueAt, Instant now)
             throws SQLException {
+        return schedule(c, shop, runId, journey, step, channel, recipient, shopperKey, Consent.Purpose.MARKETING,
+                idempotencyKey, dueAt, now);
+    }
+
+    /**
+     * Creates a scheduled message for a journey step; transactional messages do not count towards frequency caps.
+     *
+     * @param shopperKey the shopper ({@link dev.beckon.engine.shoppers.ShopperKeys}); null if unknown
+     * @return the new message id
+     */
+    public String schedule(Connection c, ShopId shop, String runId, String journey, String step, ChannelType channel,
+                           String recipient, String shopperKey, Consent.Purpose purpose, String idempotencyKey,
+                           Instant dueAt, Instant now) throws SQLException {
         String id = UUID.randomUUID().toString();
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
-                    attempts, due_at, created_at, updated_at, shopper_key, recipient_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?)""")) {
+                    attempts, due_at, created_at, updated_at, shopper_key, recipient_key, purpose)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, id);
             insert.setString(2, shop.value());
             insert.setString(3, runId);
@@ -64,6 +79,7 @@ public final class JdbcMessageStore {
             Sql.setInstant(insert, 11, now);
             insert.setString(12, shopperKey);
             insert.setString(13, ShopperKeys.recipientKey(channel, recipient));
+            insert.setString(14, purpose.name().toLowerCase(Locale.ROOT));
             insert.executeUpdate();
         }
         return id;
@@ -114,6 +130,86 @@ public final class JdbcMessageStore {
         }
     }
 
+    /** The scheduled or deferred message of a run's step, with its content if it was rendered. */
+    public Optional<PendingMessage> pending(Connection c, String runId, String step) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT id, state, channel, purpose, recipient, subject, body, html_body FROM message
+                WHERE run_id = ? AND step = ? AND state IN ('scheduled', 'deferred')""")) {
+            select.setString(1, runId);
+            select.setString(2, step);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String body = row.getString("body");
+                return Optional.of(new PendingMessage(row.getString("id"), MessageState.ofColumn(row.getString("state")),
+                        ChannelType.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)),
+                        Consent.Purpose.valueOf(row.getString("purpose").toUpperCase(Locale.ROOT)),
+                        row.getString("recipient"), body == null ? null : new MessageContent(row.getString("subject"),
+                        body, row.getString("html_body"), null)));
+            }
+        }
+    }
+
+    /** Holds a rendered message back until {@code until} (quiet hours), keeping its content for when it wakes. */
+    public void defer(Connection c, String id, String recipient, MessageContent content, String reason, Instant until,
+                      Instant now) throws SQLException {
+        setStateDue(c, id, MessageState.DEFERRED, reason, until, now);
+        setContent(c, id, recipient, content);
+    }
+
+    /** Records a guardrail's skip, with what would have been sent. */
+    public void skip(Connection c, String id, String recipient, MessageContent content, String reason, Instant now)
+            throws SQLException {
+        setState(c, id, MessageState.SKIPPED, reason, now);
+        setContent(c, id, recipient, content);
+    }
+
+    private static void setContent(Connection c, String id, String recipient, MessageContent content)
+            throws SQLException {
+        if (content == null) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?, encoding = ?
+                WHERE id = ?""")) {
+            update.setString(1, recipient);
+            update.setString(2, content.subject());
+            update.setString(3, content.body());
+            update.setString(4, content.html());
+            if (content.segments() == null) {
+                update.setNull(5, java.sql.Types.INTEGER);
+                update.setString(6, null);
+            } else {
+                update.setInt(5, content.segments().segments());
+                update.setString(6, content.segments().encoding().name());
+            }
+            update.setString(7, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The message with this idempotency key, in any state. */
+    public Optional<String> idByKey(Connection c, String idempotencyKey) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM message WHERE idempotency_key = ?")) {
+            select.setString(1, idempotencyKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether any message of the run went past {@code scheduled} (the guardrails or a stale timer decided it). */
+    public boolean anyDecided(Connection c, String runId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM message WHERE run_id = ? AND state <> 'scheduled' LIMIT 1")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** Cancels every message of the run that has not gone to a provider yet. */
     public int cancelPending(Connection c, String runId, String reason, Instant now) throws SQLException {
         return cancelWhere(c, "run_id", runId, reason, now);
@@ -150,6 +246,16 @@ public final class JdbcMessageStore {
      * cap.
      */
     public void queue(Connection c, String id, String recipient, String body, Instant now) throws SQLException {
+        queue(c, id, recipient, MessageContent.text(body), now);
+    }
+
+    /**
+     * Hands a cleared, rendered message to the dispatcher. From now on it counts towards the address's frequency
+     * cap.
+     */
+    public void queue(Connection c, String id, String recipient, MessageContent content, Instant now)
+            throws SQLException {
+        String body = content.body();
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE message SET state = 'queued', recipient = ?, body = ?, reason = NULL, due_at = ?, updated_at = ?,
                     cleared_at = ?, recipient_key = ?
@@ -163,6 +269,7 @@ public final class JdbcMessageStore {
             update.setString(7, id);
             update.executeUpdate();
         }
+        setContent(c, id, recipient, content);
     }
 
     private static String recipientKeyFor(Connection c, String id, String recipient) throws SQLException {
@@ -381,7 +488,9 @@ public final class JdbcMessageStore {
                 row.getString("channel"), row.getString("recipient"), MessageState.ofColumn(row.getString("state")),
                 row.getString("reason"), row.getString("body"), row.getString("provider_message_id"),
                 row.getInt("attempts"), Sql.getInstant(row, "due_at"), Sql.getInstant(row, "created_at"),
-                Sql.getInstant(row, "updated_at"), Sql.getInstant(row, "sent_at"));
+                Sql.getInstant(row, "updated_at"), Sql.getInstant(row, "sent_at"), row.getString("subject"),
+                row.getString("html_body"), row.getObject("segments") == null ? null : row.getInt("segments"),
+                row.getString("encoding"));
     }
 
     private static String truncate(String reason) {

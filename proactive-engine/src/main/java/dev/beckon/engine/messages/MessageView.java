@@ -22,8 +22,22 @@ import java.time.Instant;
  * @param createdAt         never null
  * @param updatedAt         never null
  * @param sentAt            null until sent
+ * @param subject           an email's subject; null for other channels and before it is rendered
+ * @param html              an email's HTML part; null for other channels and before it is rendered
+ * @param segments          an SMS body's segment count (what the provider bills); null for other channels and
+ *                          before it is rendered
+ * @param encoding          an SMS body's encoding, {@code GSM_7} or {@code UCS_2}; null like {@code segments}
  */
 public record MessageView(String id, ShopId shop, String journey, String step, String channel, String to, MessageState state,
                           String reason, String body, String providerMessageId, int attempts, Instant dueAt,
-                          Instant createdAt, Instant updatedAt, Instant sentAt) {
+                          Instant createdAt, Instant updatedAt, Instant sentAt, String subject, String html,
+                          Integer segments, String encoding) {
+
+    /** A message view without rendered parts, as before subjects and SMS segments were recorded. */
+    public MessageView(String id, ShopId shop, String journey, String step, String channel, String to,
+                       MessageState state, String reason, String body, String providerMessageId, int attempts,
+                       Instant dueAt, Instant createdAt, Instant updatedAt, Instant sentAt) {
+        this(id, shop, journey, step, channel, to, state, reason, body, providerMessageId, attempts, dueAt, createdAt,
+                updatedAt, sentAt, null, null, null, null);
+    }
 }

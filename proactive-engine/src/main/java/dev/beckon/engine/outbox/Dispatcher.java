@@ -3,6 +3,7 @@ package dev.beckon.engine.outbox;
 import dev.beckon.api.channel.Channel;
 import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.channel.OutboundMessage;
+import dev.beckon.engine.channels.HtmlChannel;
 import dev.beckon.api.model.MessageId;
 import dev.beckon.api.plugin.PluginRegistry;
 import dev.beckon.engine.messages.JdbcMessageStore;
@@ -104,9 +105,9 @@ public final class Dispatcher {
 
     private static DeliveryReceipt call(Channel channel, MessageView message) {
         OutboundMessage outbound = new OutboundMessage(MessageId.of(message.id()), message.shop(),
-                message.to(), null, message.body(), message.id());
+                message.to(), message.subject(), message.body(), message.id());
         try {
-            return channel.send(outbound);
+            return channel instanceof HtmlChannel rich ? rich.send(outbound, message.html()) : channel.send(outbound);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "channel " + channel.id() + " threw; treated as a retryable failure", e);
             return DeliveryReceipt.Failed.retryable("channel error: " + e, null);

@@ -43,7 +43,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>{@code start}–{@code end} is the local window when marketing may be sent ({@code end} before {@code start}
- * runs past midnight). Durations are ISO-8601. A field left out takes its default; {@code "frequencyCaps": {}}
+ * runs past midnight; {@code start} equal to {@code end} means no quiet hours). Durations are ISO-8601. A field
+ * left out takes its default; {@code "frequencyCaps": {}}
  * turns every cap off. Reading reports every wrong field at once. Stateless and thread-safe.
  */
 public final class ShopSettingsJson {
@@ -154,10 +155,6 @@ public final class ShopSettingsJson {
         LocalTime start = time(object.get("start"), field + ".start", errors);
         LocalTime end = time(object.get("end"), field + ".end", errors);
         if (start == null || end == null) {
-            return null;
-        }
-        if (start.equals(end)) {
-            errors.add(field, "start and end are both " + HH_MM.format(start) + ": the sending window would be empty");
             return null;
         }
         return new QuietHours(start, end);

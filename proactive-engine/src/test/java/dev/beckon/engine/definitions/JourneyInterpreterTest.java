@@ -186,9 +186,10 @@ class JourneyInterpreterTest {
                 null);
         assertThat(interpreter.mayEnter(abandoned, noLink, null, now))
                 .isEqualTo(new EntryDecision.Ignore("entry condition event.recoveryUrl exists does not hold"));
+        // The built-in keeps a shopper out for 7 days, the shops' default before journeys were data.
         assertThat(interpreter.mayEnter(abandoned, checkout("c1", null), now.minus(Duration.ofHours(2)), now))
-                .isEqualTo(new EntryDecision.CoolingDown(now.plus(Duration.ofHours(22))));
-        assertThat(interpreter.mayEnter(abandoned, checkout("c1", null), now.minus(Duration.ofDays(1)), now))
+                .isEqualTo(new EntryDecision.CoolingDown(now.plus(Duration.ofDays(7)).minus(Duration.ofHours(2))));
+        assertThat(interpreter.mayEnter(abandoned, checkout("c1", null), now.minus(Duration.ofDays(7)), now))
                 .isEqualTo(new EntryDecision.Enter());
         assertThat(interpreter.mayEnter(abandoned.withEnabled(false), checkout("c1", null), null, now))
                 .isEqualTo(new EntryDecision.Ignore("journey abandoned-checkout is off"));

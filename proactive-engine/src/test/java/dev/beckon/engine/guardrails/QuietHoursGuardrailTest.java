@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QuietHoursGuardrailTest {
 
@@ -126,12 +125,15 @@ class QuietHoursGuardrailTest {
     }
 
     @Test
-    void aWindowAcrossMidnightIsSupportedAndAnEmptyOneRefused() {
+    void aWindowAcrossMidnightIsSupportedAndOneThatOpensWhenItClosesIsOpenAllDay() {
         QuietHours nightShift = new QuietHours(LocalTime.of(22, 0), LocalTime.of(6, 0));
 
         assertThat(nightShift.allows(LocalTime.of(23, 0))).isTrue();
         assertThat(nightShift.allows(LocalTime.of(5, 59))).isTrue();
         assertThat(nightShift.allows(LocalTime.of(12, 0))).isFalse();
-        assertThatThrownBy(() -> new QuietHours(LocalTime.NOON, LocalTime.NOON)).hasMessageContaining("empty");
+        QuietHours allDay = new QuietHours(LocalTime.NOON, LocalTime.NOON);
+        assertThat(allDay.allows(LocalTime.of(3, 0))).isTrue();
+        assertThat(allDay.nextAllowed(Instant.parse("2026-11-23T11:00:00Z"), MADRID))
+                .isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
     }
 }

@@ -11,6 +11,11 @@ import dev.beckon.engine.Events;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.RecordingChannel;
 import dev.beckon.engine.decisions.JdbcDecisionLog;
+import dev.beckon.engine.definitions.BuiltInJourneys;
+import dev.beckon.engine.inbox.EventCodec;
+import dev.beckon.engine.offers.DiscountCodes;
+import dev.beckon.engine.templates.DefaultTemplates;
+import dev.beckon.engine.videos.VideoRequests;
 import dev.beckon.engine.messages.JdbcMessageStore;
 import dev.beckon.engine.messages.MessageState;
 import dev.beckon.engine.messages.MessageView;
@@ -54,7 +59,7 @@ class FrequencyCapRacePostgresTest {
     MutableClock clock;
     RecordingChannel sms;
     ProactiveEngine engine;
-    AbandonedCheckoutJourney journey;
+    JourneyRuntime journey;
     final JdbcTimerStore timers = new JdbcTimerStore();
     final ExecutorService second = Executors.newSingleThreadExecutor();
 
@@ -65,8 +70,10 @@ class FrequencyCapRacePostgresTest {
         clock = new MutableClock(DUE.minus(Duration.ofHours(1)));
         sms = new RecordingChannel();
         engine = new ProactiveEngine(postgres, EngineSettings.defaults(), List.of(sms), clock);
-        journey = new AbandonedCheckoutJourney(new JdbcJourneySettingsStore(Duration.ofHours(1)),
-                new JdbcShopSettingsStore(), timers, new JdbcMessageStore(), new JdbcDecisionLog(), clock);
+        DefaultTemplates templates = DefaultTemplates.load();
+        journey = new JourneyRuntime(new JourneyDefinitions(BuiltInJourneys.load(templates), Duration.ofHours(1)),
+                new JdbcShopSettingsStore(), timers, new JdbcMessageStore(), new JdbcDecisionLog(), new EventCodec(),
+                templates, DiscountCodes.NONE, VideoRequests.NONE, clock);
     }
 
     @AfterEach

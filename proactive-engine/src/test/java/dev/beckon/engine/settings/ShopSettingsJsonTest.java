@@ -88,12 +88,12 @@ class ShopSettingsJsonTest {
     }
 
     @Test
-    void anEmptyWindowIsRefused() {
-        SettingsValidationException e = catchThrowableOfType(SettingsValidationException.class,
-                () -> ShopSettingsJson.read("{\"quietHours\": {\"start\": \"08:00\", \"end\": \"08:00\"}}"));
+    void theSameStartAndEndMeansNoQuietHours() {
+        ShopSettings settings = ShopSettingsJson.read("{\"quietHours\": {\"start\": \"00:00\", \"end\": \"00:00\"}}");
 
-        assertThat(e.errors()).containsExactly(new SettingsValidationException.FieldError("quietHours",
-                "start and end are both 08:00: the sending window would be empty"));
+        assertThat(settings.quietHours().allDay()).isTrue();
+        assertThat(settings.quietHours().allows(java.time.LocalTime.of(3, 0))).isTrue();
+        assertThat(ShopSettingsJson.read(ShopSettingsJson.write(settings)).quietHours().allDay()).isTrue();
     }
 
     @Test

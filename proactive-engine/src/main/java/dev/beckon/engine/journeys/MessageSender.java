@@ -1,0 +1,115 @@
+package dev.beckon.engine.journeys;
+
+import dev.beckon.api.model.ChannelType;
+import dev.beckon.api.model.Consent;
+import dev.beckon.engine.decisions.JdbcDecisionLog;
+import dev.beckon.engine.decisions.RecordedDecision;
+import dev.beckon.engine.guardrails.Decision;
+import dev.beckon.engine.guardrails.GuardrailChain;
+import dev.beckon.engine.guardrails.SendAttempt;
+import dev.beckon.engine.messages.JdbcMessageStore;
+import dev.beckon.engine.messages.MessageContent;
+import dev.beckon.engine.scheduler.JdbcTimerStore;
+import dev.beckon.engine.settings.JdbcShopSettingsStore;
+import dev.beckon.engine.settings.ShopSettings;
+import dev.beckon.engine.shoppers.JdbcAddressConsents;
+import dev.beckon.engine.shoppers.ShopperKeys;
+import dev.beckon.engine.timezones.ResolvedZone;
+import dev.beckon.engine.timezones.ShopperTimeZones;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The send path every journey step shares: under the address's lock (so racing runs decide one after the other),
+ * ask the shop's guardrail chain (consent, recipient, frequency cap, quiet hours), record the decision, and queue,
+ * defer (re-arming the step's timer) or skip the message. Runs inside the caller's transaction. Stateless and
+ * thread-safe.
+ */
+final class MessageSender {
+
+    private static final System.Logger LOG = System.getLogger(MessageSender.class.getName());
+
+    /** A message ready for the guardrails. */
+    record Outgoing(JourneyRun run, String step, String messageId, ChannelType channel, Consent.Purpose purpose,
+                    String recipient, Consent knownConsent, MessageContent content) {
+    }
+
+    private final JdbcShopSettingsStore shopSettings;
+    private final JdbcMessageStore messages;
+    private final JdbcTimerStore timers;
+    private final JdbcDecisionLog decisions;
+    private final JdbcAddressConsents consents;
+
+    MessageSender(JdbcShopSettingsStore shopSettings, JdbcMessageStore messages, JdbcTimerStore timers,
+                  JdbcDecisionLog decisions, JdbcAddressConsents consents) {
+        this.shopSettings = Objects.requireNonNull(shopSettings);
+        this.messages = Objects.requireNonNull(messages);
+        this.timers = Objects.requireNonNull(timers);
+        this.decisions = Objects.requireNonNull(decisions);
+        this.consents = Objects.requireNonNull(consents);
+    }
+
+    /** Decides and records what happens to the message now. */
+    Decision send(Connection c, Outgoing m, Instant now) throws SQLException {
+        JourneyRun run = m.run();
+        ShopSettings shop = shopSettings.get(c, run.shop());
+        String recipientKey = ShopperKeys.recipientKey(m.channel(), m.recipient());
+        List<Instant> recent = List.of();
+        if (recipientKey != null) {
+            messages.lockRecipient(c, run.shop(), m.channel(), recipientKey);
+            Optional<Duration> window = shop.capFor(m.channel()).map(cap -> cap.per());
+            if (window.isPresent()) {
+                recent = messages.recentSends(c, run.shop(), m.channel(), recipientKey, now.minus(window.get()));
+            }
+        }
+        Consent consent = newest(m.knownConsent(), consents.latest(c, run.shop(), m.channel(), m.recipient())
+                .orElse(null));
+        String phone = run.contact().phone();
+        ResolvedZone zone = new ShopperTimeZones(shop.timeZone()).resolve(null, phone, null);
+        SendAttempt attempt = new SendAttempt(run.shop(), run.journey(), m.channel(), m.purpose(), m.recipient(),
+                consent, now, zone.zones(), zone.source(), ShopperTimeZones.country(phone, null), recent);
+        GuardrailChain.Verdict verdict = shop.guardrails().evaluate(attempt);
+        Decision decision = verdict.decision();
+        Instant until = decision instanceof Decision.Defer defer ? defer.until() : null;
+        decisions.record(c, new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), m.step(), m.messageId(),
+                verdict.guardrail(), verdict.outcome(), verdict.reason(), until, now));
+        if (decision instanceof Decision.Defer defer) {
+            timers.schedule(c, run.shop(), run.id(), m.step(), defer.until());
+            messages.defer(c, m.messageId(), m.recipient(), m.content(), defer.reason(), defer.until(), now);
+        } else if (decision instanceof Decision.Skip skip) {
+            messages.skip(c, m.messageId(), m.recipient(), m.content(), skip.reason(), now);
+            LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
+                    run.journey(), m.step(), run.id(), skip.reason());
+        } else {
+            messages.queue(c, m.messageId(), m.recipient(), m.content(), now);
+        }
+        return decision;
+    }
+
+    /** Skips a message without asking the guardrails (a stale timer, a broken template), recording why. */
+    void skip(Connection c, JourneyRun run, String step, String messageId, String guardrail, String reason,
+              Instant now) throws SQLException {
+        decisions.record(c, new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), step, messageId,
+                guardrail, "skip", reason, null, now));
+        messages.skip(c, messageId, reason, now);
+        LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
+                run.journey(), step, run.id(), reason);
+    }
+
+    /** The more recent of two consents (one without a time counts as older); null if both are. */
+    private static Consent newest(Consent a, Consent b) {
+        if (a == null || b == null) {
+            return a != null ? a : b;
+        }
+        if (a.updatedAt() == null) {
+            return b;
+        }
+        return b.updatedAt() != null && b.updatedAt().isAfter(a.updatedAt()) ? b : a;
+    }
+}
