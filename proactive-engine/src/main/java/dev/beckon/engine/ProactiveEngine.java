@@ -184,6 +184,11 @@ public final class ProactiveEngine {
         return tx.inTransaction(c -> journeys.find(c, shop, journeyId));
     }
 
+    /** The journey as JSON, the shape {@code GET/PUT /api/shops/{shop}/journeys/{id}} show and take. */
+    public String journeyJson(JourneyDefinition journey) {
+        return journeys.json(journey);
+    }
+
     /** Every journey of the shop: the built-in ones (as the shop edited them), then its own by id. */
     public List<JourneyDefinition> journeys(ShopId shop) {
         return tx.inTransaction(c -> journeys.all(c, shop));

@@ -1,5 +1,6 @@
 package dev.beckon.suite;
 
+import dev.beckon.suite.video.HeadlessChromium;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -29,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +43,10 @@ import static org.awaitility.Awaitility.await;
  * Thank-you videos end to end in a real Payara Micro with a real ffmpeg: a merchant uploads a clip, it is
  * transcoded, a link is issued, the shopper's landing page and the video stream answer as Safari and Chrome need
  * (Range, If-Range, 416), a play beacon is counted, while a WhatsApp preview fetch and a bot's beacon are not; a
- * renamed text file is refused. Skipped, with the reason, where ffmpeg is missing, and failed then when CI=true.
+ * renamed text file is refused. A recording task past due gets the shop's fallback linked; a burned-in render asked
+ * for twice is rendered once and streams; a revoked link is gone; an erasure removes the shopper's render and links;
+ * headless Chromium plays the real landing page and the suite counts its play and 25 % beacons. Skipped, with the
+ * reason, where ffmpeg (or, for the browser test, chromium) is missing, and failed then when CI=true.
  */
 @ExtendWith(ArquillianExtension.class)
 class VideoMessagesIT {
@@ -65,7 +71,8 @@ class VideoMessagesIT {
                 "beckon.mqtt.port=" + MQTT_PORT,
                 "beckon.video.upload-cap-bytes=20971520",
                 "beckon.video.max-duration=PT30S",
-                "beckon.video.transcode-timeout=PT2M");
+                "beckon.video.transcode-timeout=PT2M",
+                "beckon.video.fallback-interval=PT1S");
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
                 .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
     }
@@ -181,6 +188,176 @@ class VideoMessagesIT {
         assertThat(otherShop.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aTaskPastDueGetsTheFallbackARenderIsMadeOnceAndErasureRemovesTheShoppersVideos() throws Exception {
+        Path clip = testClip();
+        JsonObject shop = createShop("tasks.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        String clipId = readyVideo(shopId, key, clip);
+        String api = "api/shops/" + shopId;
+
+        HttpResponse<String> unknownVideo = post(api + "/video-settings", key, "PUT",
+                "{\"fallbackVideoId\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(unknownVideo.statusCode()).as(unknownVideo.body()).isEqualTo(404);
+        assertThat(unknownVideo.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        HttpResponse<String> settings = post(api + "/video-settings", key, "PUT",
+                "{\"fallbackVideoId\":\"" + clipId + "\",\"templateVideoId\":\"" + clipId + "\"}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(json(settings.body()).getString("fallbackVideoId")).isEqualTo(clipId);
+        assertThat(json(settings.body()).getString("templateVideoId")).isEqualTo(clipId);
+
+        // a recording task nobody records in time: the shop's fallback is linked for the order
+        HttpResponse<String> badTask = post(api + "/video-tasks", key, "POST",
+                "{\"orderId\":\"2001\",\"shopperRef\":\"cust-1\",\"dueAt\":\"tomorrow\"}");
+        assertThat(badTask.statusCode()).as(badTask.body()).isEqualTo(400);
+        assertThat(json(badTask.body()).getString("detail")).contains("dueAt");
+        String later = Instant.now().plus(Duration.ofHours(2)).toString();
+        HttpResponse<String> open = post(api + "/video-tasks", key, "POST",
+                "{\"orderId\":\"2000\",\"shopperRef\":\"cust-9\",\"firstName\":\"Eve\",\"dueAt\":\""
+                        + later + "\"}");
+        assertThat(open.statusCode()).as(open.body()).isEqualTo(201);
+        String due = Instant.now().plusSeconds(1).toString();
+        HttpResponse<String> created = post(api + "/video-tasks", key, "POST",
+                "{\"orderId\":\"2001\",\"shopperRef\":\"cust-1\",\"firstName\":\"Cleo\",\"dueAt\":\""
+                        + due + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String taskId = json(created.body()).getString("id");
+        HttpResponse<String> again = post(api + "/video-tasks", key, "POST",
+                "{\"orderId\":\"2001\",\"shopperRef\":\"cust-1\",\"firstName\":\"Cleo\",\"dueAt\":\""
+                        + due + "\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again.body()).getString("id")).isEqualTo(taskId);
+        HttpResponse<String> openTasks = get(api + "/video-tasks?state=open", key);
+        assertThat(openTasks.statusCode()).as(openTasks.body()).isEqualTo(200);
+        assertThat(SuiteClient.array(openTasks.body()).stream().map(v -> v.asJsonObject().getString("orderId")))
+                .contains("2000");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json(get(api + "/video-tasks/" + taskId, key).body()).getString("state"))
+                        .isEqualTo("fallback"));
+        JsonObject settled = json(get(api + "/video-tasks/" + taskId, key).body());
+        assertThat(settled.getString("videoId")).isEqualTo(clipId);
+        String taskUrl = settled.getJsonObject("link").getString("url");
+        HttpResponse<String> taskPage = send(HttpRequest.newBuilder(url(taskUrl.substring(1)))
+                .header("User-Agent", IPHONE).GET());
+        assertThat(taskPage.statusCode()).isEqualTo(200);
+        assertThat(taskPage.body()).contains("Thank you, Cleo!").contains(taskUrl + "/video.mp4");
+        assertThat(range(taskUrl.substring(1) + "/video.mp4", "bytes=0-1", null).statusCode()).isEqualTo(206);
+        HttpResponse<String> late = post(api + "/video-tasks/" + taskId + "/video", key, "POST",
+                "{\"videoId\":\"" + clipId + "\"}");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+
+        // a burned-in render, asked for twice (two shoppers of the same name): rendered once, then streamed
+        HttpResponse<String> first = post(api + "/renders", key, "POST",
+                "{\"shopperRef\":\"cust-1\",\"firstName\":\"Dora\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        String renderId = json(first.body()).getString("id");
+        HttpResponse<String> second = post(api + "/renders", key, "POST",
+                "{\"shopperRef\":\"cust-2\",\"firstName\":\" Dora \"}");
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(json(second.body()).getString("id")).isEqualTo(renderId);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json(get(api + "/renders/" + renderId, key).body()).getString("state"))
+                        .isEqualTo("ready"));
+        JsonObject rendered = json(get(api + "/renders/" + renderId, key).body());
+        HttpResponse<String> cached = post(api + "/renders", key, "POST",
+                "{\"shopperRef\":\"cust-3\",\"firstName\":\"Dora\"}");
+        assertThat(json(cached.body()).getString("id")).isEqualTo(renderId);
+        assertThat(json(cached.body()).getString("state")).isEqualTo("ready");
+        assertThat(json(cached.body()).getString("updatedAt")).isEqualTo(rendered.getString("updatedAt"));
+
+        HttpResponse<String> renderLink = post(api + "/renders/" + renderId + "/links", key, "POST",
+                "{\"shopperRef\":\"cust-1\",\"orderId\":\"2001\"}");
+        assertThat(renderLink.statusCode()).as(renderLink.body()).isEqualTo(201);
+        String renderToken = json(renderLink.body()).getString("token");
+        String renderVideo = "v/" + renderToken + "/video.mp4";
+        HttpResponse<byte[]> renderHead = HTTP.send(HttpRequest.newBuilder(url(renderVideo))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(renderHead.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> clipHead = HTTP.send(HttpRequest.newBuilder(url(taskUrl.substring(1) + "/video.mp4"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(renderHead.headers().firstValue("ETag")).as("the render's own file, not the template's")
+                .isNotEqualTo(clipHead.headers().firstValue("ETag"));
+        long renderLength = Long.parseLong(renderHead.headers().firstValue("Content-Length").orElseThrow());
+        HttpResponse<byte[]> renderBytes = range(renderVideo, "bytes=0-", null);
+        assertThat(renderBytes.statusCode()).isEqualTo(206);
+        assertThat(renderBytes.body()).hasSize((int) renderLength);
+        assertThat(new String(renderBytes.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(send(HttpRequest.newBuilder(url("v/" + renderToken)).header("User-Agent", IPHONE).GET()).body())
+                .contains("Thank you, Dora!");
+
+        // a revoked link is gone
+        HttpResponse<String> plain = post(api + "/videos/" + clipId + "/links", key, "POST", "{\"firstName\":\"Fay\"}");
+        String plainToken = json(plain.body()).getString("token");
+        String plainId = json(plain.body()).getString("id");
+        assertThat(send(HttpRequest.newBuilder(url("v/" + plainToken)).GET()).statusCode()).isEqualTo(200);
+        HttpResponse<String> badRevoke = send(HttpRequest.newBuilder(url(api + "/videos/links/not-a-link"))
+                .header("Authorization", "Bearer " + key).DELETE());
+        assertThat(badRevoke.statusCode()).isEqualTo(400);
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(url(api + "/videos/links/" + plainId))
+                .header("Authorization", "Bearer " + key).DELETE());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+        HttpResponse<String> gone = send(HttpRequest.newBuilder(url("v/" + plainToken)).GET());
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("no longer available").doesNotContain("Fay");
+        assertThat(range("v/" + plainToken + "/video.mp4", "bytes=0-1", null).statusCode()).isEqualTo(410);
+
+        // erasure: the shopper's render and links go (the shop's template and fallback stay)
+        HttpResponse<String> erased = post(api + "/shoppers/cust-1/erase", key, "POST", "");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        JsonObject counts = json(erased.body());
+        assertThat(counts.getInt("renders")).isEqualTo(1);
+        assertThat(counts.getInt("links")).isEqualTo(2);
+        assertThat(counts.getInt("tasks")).isEqualTo(1);
+        assertThat(counts.getInt("recordedVideos")).isZero();
+        assertThat(get(api + "/renders/" + renderId, key).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(url("v/" + renderToken)).GET()).statusCode()).isIn(404, 410);
+        assertThat(range(renderVideo, "bytes=0-1", null).statusCode()).isIn(404, 410);
+        assertThat(send(HttpRequest.newBuilder(url(taskUrl.substring(1))).GET()).statusCode()).isIn(404, 410);
+        assertThat(get(api + "/video-tasks/" + taskId, key).statusCode()).isEqualTo(404);
+        assertThat(video(shopId, key, clipId).getString("state")).isEqualTo("ready");
+    }
+
+    @Test
+    void headlessChromiumPlaysTheLandingPageAndTheSuiteCountsPlayAnd25() throws Exception {
+        Optional<Path> browser = HeadlessChromium.find();
+        if (browser.isEmpty()) {
+            String reason = "chromium is not on the PATH (apt-get install chromium): real-browser playback not tested";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(reason);
+            }
+            System.err.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
+        Path clip = testClip();
+        JsonObject shop = createShop("browser.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        String videoId = readyVideo(shopId, key, clip);
+        HttpResponse<String> issued = post("api/shops/" + shopId + "/videos/" + videoId + "/links", key, "POST",
+                "{\"firstName\":\"Gus\"}");
+        String token = json(issued.body()).getString("token");
+
+        try (HeadlessChromium chromium = HeadlessChromium.launch(browser.get(),
+                Files.createTempDirectory("beckon-it-chromium"))) {
+            chromium.navigate(url("v/" + token).toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> chromium.evaluate("document.readyState")
+                    .contains("complete"));
+            assertThat(chromium.evaluate("document.querySelector('h1').textContent")).contains("Thank you, Gus!");
+            String played = chromium.evaluate("document.getElementById('video').play().then(function(){return "
+                    + "'playing';},function(e){return 'refused: '+e;})");
+            assertThat(played).contains("playing");
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                JsonObject reached = video(shopId, key, videoId).getJsonObject("reached");
+                assertThat(reached.getInt("play")).isEqualTo(1);
+                assertThat(reached.getInt("25")).isEqualTo(1);
+            });
+        }
+        assertThat(video(shopId, key, videoId).getInt("views")).isEqualTo(1);
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     /** A 3 s 1280x720 clip from ffmpeg's test source; skips (or fails on CI) without ffmpeg. */
@@ -204,6 +381,25 @@ class VideoMessagesIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return clip;
+    }
+
+    /** Uploads the clip and waits until it is transcoded; returns its id. */
+    private String readyVideo(String shopId, String key, Path clip) throws Exception {
+        HttpResponse<String> uploaded = upload(shopId, key, "thanks.mp4", "video/mp4", Files.readAllBytes(clip));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String videoId = json(uploaded.body()).getString("id");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(video(shopId, key, videoId).getString("state")).isEqualTo("ready"));
+        return videoId;
+    }
+
+    private HttpResponse<String> post(String path, String key, String method, String body) throws Exception {
+        return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
+        return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + key).GET());
     }
 
     private HttpResponse<String> upload(String shopId, String key, String fileName, String type, byte[] content)

@@ -43,6 +43,11 @@ public final class JourneyDefinitions {
     }
 
     /** The shop's version of a journey, or the built-in one; empty for an id the shop does not have. */
+    /** The journey as the JSON the merchant API shows and takes. */
+    public String json(JourneyDefinition journey) {
+        return builtIns.codec().write(journey);
+    }
+
     public Optional<JourneyDefinition> find(Connection c, ShopId shop, String id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT definition FROM journey_definition WHERE shop_id = ? AND journey = ?")) {

@@ -170,6 +170,52 @@ public final class JdbcShopStore {
         return changed;
     }
 
+    /**
+     * The most recently registered shop of this platform with this domain (a store may be registered more than
+     * once); install callbacks use it to find the shop the platform names.
+     */
+    public Optional<Shop> findByPlatformAndDomain(String platform, String domain) {
+        Optional<ShopId> id = tx.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id FROM shop WHERE platform = ? AND domain = ? ORDER BY created_at DESC, id")) {
+                select.setString(1, platform);
+                select.setString(2, domain);
+                select.setMaxRows(1);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(ShopId.of(row.getString(1))) : Optional.empty();
+                }
+            }
+        });
+        return id.flatMap(this::find);
+    }
+
+    /**
+     * Makes {@code secret} the shop's webhook secret; the current one becomes the previous one, still accepted
+     * until the next rotation (deliveries signed before the switch still verify). No-op if it is already current.
+     *
+     * @return false if there is no such shop
+     */
+    public boolean rotateWebhookSecret(ShopId id, String secret) {
+        boolean changed = tx.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE shop SET previous_webhook_secret = webhook_secret, webhook_secret = ?
+                    WHERE id = ? AND webhook_secret <> ?""")) {
+                update.setString(1, secret);
+                update.setString(2, id.value());
+                update.setString(3, secret);
+                update.executeUpdate();
+            }
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM shop WHERE id = ?")) {
+                exists.setString(1, id.value());
+                try (ResultSet row = exists.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+        byId.invalidate(id);
+        return changed;
+    }
+
     private static Optional<Shop> select(Connection c, ShopId id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT id, platform, domain, webhook_secret, previous_webhook_secret, created_at, uninstalled_at

@@ -11,6 +11,9 @@ import dev.beckon.video.library.VideoLink;
 import dev.beckon.video.library.VideoState;
 import dev.beckon.video.library.ViewEventKind;
 import dev.beckon.video.links.TokenCheck;
+import dev.beckon.video.personalise.RenderId;
+import dev.beckon.video.personalise.RenderQueue;
+import dev.beckon.video.personalise.RenderState;
 import dev.beckon.video.storage.StorageKey;
 import dev.beckon.video.storage.VideoSlice;
 import dev.beckon.video.storage.VideoStorage;
@@ -56,9 +59,11 @@ import java.util.OptionalLong;
 /**
  * The shopper's side, without login: the landing page {@code /v/{token}}, the video itself with HTTP Range
  * ({@code /v/{token}/video.mp4}), its poster, and the analytics beacons. The token in the URL is the authorisation
- * (Safari drops cookies on some media requests). Unknown tokens get a bare 404 that says nothing; expired and revoked
- * ones a 410 page. A fetch of the page never counts as a view: link previewers (WhatsApp, iMessage, Slack ...) and
- * mail scanners fetch it too; only the page's script reports plays, and beacons from known bots are not counted.
+ * (Safari drops cookies on some media requests). A link made for a burned-in render streams the render's file
+ * instead of the video, with the same Range handling. Unknown tokens get a bare 404 that says nothing; expired and
+ * revoked ones a 410 page. A fetch of the page never counts as a view: link previewers (WhatsApp, iMessage,
+ * Slack ...) and mail scanners fetch it too; only the page's script reports plays, and beacons from known bots are
+ * not counted.
  */
 @Path("v/{token}")
 @RequestScoped
@@ -86,6 +91,12 @@ public class LandingResource {
     VideoStorage storage;
 
     @Inject
+    VideoLinks videoLinks;
+
+    @Inject
+    RenderQueue renders;
+
+    @Inject
     Clock clock;
 
     @Context
@@ -104,7 +115,11 @@ public class LandingResource {
         if (video.isEmpty() || shop.isEmpty()) {
             return notFound();
         }
-        boolean ready = video.get().state() == VideoState.READY && video.get().mp4().isPresent();
+        Optional<RenderId> render = videoLinks.renderOf(link.token().tokenHash());
+        if (render.isPresent() && renders.find(link.shop(), render.get()).isEmpty()) {
+            return notFound(); // the render was erased
+        }
+        boolean ready = playable(link, video.get()).isPresent();
         boolean bot = UserAgentClass.of(userAgent) == UserAgentClass.BOT;
         String html = LandingPage.render(uri.getBaseUri().toString(), token, shop.get().domain(), link.firstName(),
                 ready, !bot);
@@ -174,11 +189,11 @@ public class LandingResource {
             return lookup.failure();
         }
         VideoLink link = lookup.link();
-        Optional<Video> video = videos.find(link.shop(), link.video());
-        if (video.isEmpty() || video.get().state() != VideoState.READY || video.get().mp4().isEmpty()) {
+        Optional<Playable> playable = videos.find(link.shop(), link.video()).flatMap(v -> playable(link, v));
+        if (playable.isEmpty()) {
             return notFound();
         }
-        StorageKey key = video.get().mp4().get();
+        StorageKey key = playable.get().key();
         OptionalLong size;
         try {
             size = storage.size(key);
@@ -192,7 +207,7 @@ public class LandingResource {
         }
         // stored content never changes under its key, so the key is a strong validator
         Representation representation = new Representation(size.getAsLong(), EntityTag.strong(key.value()),
-                video.get().updatedAt());
+                playable.get().lastModified());
         RangeDecision decision = request.evaluate(representation);
         Response.ResponseBuilder response = Response.status(decision.status())
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
@@ -297,6 +312,27 @@ public class LandingResource {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header("X-Content-Type-Options", "nosniff");
+    }
+
+    /**
+     * What the link plays: the burned-in render when the link was made for one (once it is ready), otherwise the
+     * video's web MP4 (once transcoded); empty while neither is ready, or when the render was erased.
+     */
+    private Optional<Playable> playable(VideoLink link, Video video) {
+        Optional<RenderId> renderId = videoLinks.renderOf(link.token().tokenHash());
+        if (renderId.isPresent()) {
+            return renders.find(link.shop(), renderId.get())
+                    .filter(r -> r.state() == RenderState.READY && r.output().isPresent())
+                    .map(r -> new Playable(r.output().get(), r.updatedAt()));
+        }
+        if (video.state() != VideoState.READY || video.mp4().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Playable(video.mp4().get(), video.updatedAt()));
+    }
+
+    /** The stored MP4 a link plays, and when it was made. */
+    private record Playable(StorageKey key, java.time.Instant lastModified) {
     }
 
     /** A valid link, or the answer for a token that does not work. */

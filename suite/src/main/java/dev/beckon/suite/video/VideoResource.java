@@ -6,28 +6,21 @@ import dev.beckon.suite.errors.ProblemException;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.suite.shops.ShopResource;
-import dev.beckon.video.VideoSettings;
+import dev.beckon.video.VideoRequestException;
 import dev.beckon.video.library.JdbcVideoLinkStore;
+import dev.beckon.video.privacy.VideoPrivacy;
 import dev.beckon.video.library.JdbcVideoStore;
 import dev.beckon.video.library.JdbcViewEventStore;
 import dev.beckon.video.library.UploadFlow;
 import dev.beckon.video.library.UploadOutcome;
 import dev.beckon.video.library.Video;
 import dev.beckon.video.library.VideoId;
-import dev.beckon.video.library.VideoLink;
 import dev.beckon.video.library.VideoState;
 import dev.beckon.video.library.ViewEventKind;
-import dev.beckon.video.links.IssuedLink;
-import dev.beckon.video.links.LinkTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,15 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Thank-you videos of a shop: upload, state, and landing-page links (shop key or operator). */
+/** Thank-you videos of a shop: upload, state, landing-page links and their revocation (shop key or operator). */
 @Path("api/shops/{shopId}/videos")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,8 +53,6 @@ import java.util.Optional;
 public class VideoResource {
 
     private static final System.Logger LOG = System.getLogger(VideoResource.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_FIELD = 200;
 
     @Inject
     JdbcShopStore shops;
@@ -82,7 +70,10 @@ public class VideoResource {
     JdbcViewEventStore viewEvents;
 
     @Inject
-    VideoSettings settings;
+    VideoLinks videoLinks;
+
+    @Inject
+    VideoPrivacy privacy;
 
     @Inject
     Clock clock;
@@ -136,7 +127,7 @@ public class VideoResource {
         Shop shop = ShopResource.find(shops, shopId);
         Video video = find(shop.id(), videoId);
         Map<ViewEventKind, Long> reached = viewEvents.linksReaching(shop.id(), video.id());
-        return VideoJson.of(video, reached.get(ViewEventKind.PLAY), reached.get(ViewEventKind.COMPLETE));
+        return VideoJson.of(video, reached);
     }
 
     @POST
@@ -157,46 +148,41 @@ public class VideoResource {
             throw new ProblemException(409, "video " + video.id() + " failed and cannot be shown: "
                     + video.reason().orElse("no reason recorded"));
         }
-        JsonObject fields = object(body);
-        Optional<String> firstName = text(fields, "firstName");
-        Optional<String> orderId = text(fields, "orderId");
-        Duration lifetime = text(fields, "expiresIn").map(v -> ShopResource.positiveDuration(v, "expiresIn"))
-                .orElse(settings.linkLifetime());
-        IssuedLink issued = LinkTokens.mint(clock.instant(), lifetime, RANDOM);
-        links.insert(new VideoLink(issued.record(), video.id(), shop.id(), firstName, orderId));
-        String url = "/v/" + issued.token();
-        return Response.created(URI.create(url)).entity(new LinkJson(issued.token(), url)).build();
+        JsonFields fields = JsonFields.parse(body, "with the optional fields firstName, orderId and expiresIn, "
+                + "or no body", true);
+        VideoLinks.Issued issued = videoLinks.forVideo(shop.id(), video.id(), fields.text("firstName"),
+                fields.text("orderId", 64), Optional.empty(), fields.duration("expiresIn"));
+        return Response.created(URI.create(issued.url())).entity(LinkJson.of(issued)).build();
+    }
+
+    @DELETE
+    @Path("links/{linkId}")
+    @Operation(summary = "Revoke a landing-page link", description = "From now on its page answers 410 "
+            + "(\"no longer available\"). The link id is the 'id' given when it was issued.")
+    @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
+    @APIResponse(responseCode = "400", description = "Not a link id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such link in this shop",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response revokeLink(@PathParam("shopId") String shopId, @PathParam("linkId") String linkId)
+            throws VideoRequestException {
+        Shop shop = ShopResource.find(shops, shopId);
+        privacy.revokeLink(shop.id(), linkId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("links/{linkId}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Revoke a landing-page link (the same as DELETE links/{linkId})")
+    @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
+    public Response revokeLinkByPost(@PathParam("shopId") String shopId, @PathParam("linkId") String linkId)
+            throws VideoRequestException {
+        return revokeLink(shopId, linkId);
     }
 
     private Video find(ShopId shop, String videoId) {
         return VideoId.parse(videoId).flatMap(id -> videos.find(shop, id))
                 .orElseThrow(() -> new ProblemException(404, "no video '" + videoId + "'"));
-    }
-
-    private static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProblemException(400, "send a JSON object with the optional fields firstName, orderId and "
-                    + "expiresIn, or no body");
-        }
-    }
-
-    private static Optional<String> text(JsonObject fields, String name) {
-        JsonValue value = fields.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (!(value instanceof JsonString string)) {
-            throw new ProblemException(400, name + " must be a string");
-        }
-        String text = string.getString().strip();
-        if (text.length() > MAX_FIELD) {
-            throw new ProblemException(400, name + " must be at most " + MAX_FIELD + " characters");
-        }
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

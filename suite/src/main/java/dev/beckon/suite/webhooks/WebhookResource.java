@@ -97,6 +97,14 @@ public class WebhookResource {
         if (!shop.platform().equals(adapter.id())) {
             throw new ProblemException(404, "shop '" + shopId + "' is not a " + adapter.id() + " shop");
         }
+        return ingest(adapter, shop, headers, body);
+    }
+
+    /**
+     * The shared path of every webhook route once its shop is known (also Shopify's app-wide compliance route):
+     * content type, size cap, the adapter's signature check, then the inbox.
+     */
+    public Response ingest(PlatformAdapter adapter, Shop shop, HttpHeaders headers, InputStream body) {
         String mediaType = mediaType(headers);
         if (!adapter.acceptsMediaType(mediaType)) {
             count(adapter, "unsupported_media_type");
