@@ -7,6 +7,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,20 +37,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A shopper's walk through a store, end to end in a real Payara Micro: the merchant registers a store, three zones,
- * the store app as a roaming scanner and one beacon per zone; the app publishes what the phone hears to the
- * embedded MQTT broker while it walks past the entrance, the shoe wall and the checkout, with malformed messages in
- * between; the zone events reach the shop's events and the visit is shown with its enters, exits and end. The
- * zone timing is shortened by configuration so the walk takes about 15 s.
+ * A shopper's walk through a store, end to end in a real Payara Micro: the merchant registers a store, three zones
+ * placed on the floor plan, the store app as a roaming scanner with an issued MQTT credential, one beacon per zone
+ * and an Eddystone-EID beacon; the app publishes what the phone hears to the embedded MQTT broker while it walks
+ * past the entrance, the shoe wall and the checkout, with malformed messages in between; the zone events reach the
+ * shop's events and the recorded visit is shown with its enters, exits and end. The broker refuses anonymous
+ * clients and drops what the scanner publishes under another store's topic. The zone timing is shortened by
+ * configuration so the walk takes about 15 s.
  */
 @ExtendWith(ArquillianExtension.class)
 class BeaconGatewayIT {
@@ -58,6 +65,9 @@ class BeaconGatewayIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String UUID = "2f234454-cf6d-4a0f-adf2-f4911ba9ffa6";
     static final String PHONE = "ann-phone-install-1";
+    static final String SUITE_MQTT_USER = "beckon-suite";
+    static final String SUITE_MQTT_PASSWORD = "it-suite-mqtt-password-0123456789";
+    static final String IDENTITY_KEY = "e2a9b76a71c5f89290a1b2c3d4e5f607";
 
     @ArquillianResource
     URL deployed;
@@ -70,6 +80,7 @@ class BeaconGatewayIT {
                 "config_ordinal=500",
                 "beckon.data-dir=" + dataDir,
                 "beckon.mqtt.port=" + MQTT_PORT,
+                "beckon.gateway.mqtt.password=" + SUITE_MQTT_PASSWORD,
                 "beckon.engine.poll-interval=PT0.2S",
                 "beckon.gateway.zones.hold=PT1S",
                 "beckon.gateway.zones.switch-hold=PT2S",
@@ -95,10 +106,14 @@ class BeaconGatewayIT {
         String store = stores + "/" + storeId;
         assertThat(post(key, stores, "{\"name\":\"x\",\"timeZone\":\"Mars/Olympus\"}").statusCode()).isEqualTo(400);
 
-        for (String zone : List.of("Entrance", "Shoes", "Checkout")) {
-            HttpResponse<String> zoneCreated = post(key, store + "/zones", "{\"name\":\"" + zone + "\"}");
+        List<String> zoneNames = List.of("Entrance", "Shoes", "Checkout");
+        for (int i = 0; i < zoneNames.size(); i++) {
+            HttpResponse<String> zoneCreated = post(key, store + "/zones", "{\"name\":\"" + zoneNames.get(i)
+                    + "\",\"x\":" + (4 * i) + ",\"y\":1.5}");
             assertThat(zoneCreated.statusCode()).as(zoneCreated.body()).isEqualTo(201);
+            assertThat(json(zoneCreated.body()).getJsonNumber("x").doubleValue()).isEqualTo(4.0 * i);
         }
+        assertThat(post(key, store + "/zones", "{\"name\":\"Aisle\",\"x\":3}").statusCode()).isEqualTo(400);
         assertThat(post(key, store + "/zones", "{\"name\":\"shoes\"}").statusCode()).isEqualTo(409);
         assertThat(post(key, stores + "/no-such-store/zones", "{\"name\":\"shoes\"}").statusCode()).isEqualTo(404);
 
@@ -117,22 +132,73 @@ class BeaconGatewayIT {
                 .statusCode()).isEqualTo(400);
         assertThat(post(key, store + "/beacons", "{\"key\":\"" + beacon(1) + "\",\"zoneId\":\"shoes\"}")
                 .statusCode()).isEqualTo(409);
+        HttpResponse<String> eid = post(key, store + "/beacons", "{\"identityKey\":\"" + IDENTITY_KEY
+                + "\",\"rotationExponent\":10,\"counter\":4096,\"zoneId\":\"checkout\"}");
+        assertThat(eid.statusCode()).as(eid.body()).isEqualTo(201);
+        assertThat(json(eid.body()).getString("key")).matches("eid:[0-9a-f]{16}");
+        assertThat(json(eid.body()).getString("kind")).isEqualTo("EDDYSTONE_EID");
+        assertThat(eid.body()).doesNotContain(IDENTITY_KEY);
+        assertThat(post(key, store + "/beacons", "{\"identityKey\":\"" + IDENTITY_KEY
+                + "\",\"rotationExponent\":10,\"zoneId\":\"shoes\"}").statusCode()).isEqualTo(409);
+        assertThat(post(key, store + "/beacons", "{\"identityKey\":\"e2a9\",\"rotationExponent\":10,"
+                + "\"zoneId\":\"shoes\"}").statusCode()).isEqualTo(400);
+        assertThat(post(key, store + "/beacons", "{\"identityKey\":\"" + IDENTITY_KEY.replace('e', 'f')
+                + "\",\"zoneId\":\"shoes\"}").statusCode()).isEqualTo(400);
 
         JsonArray zoneList = jsonArray(get(key, store + "/zones").body());
         assertThat(zoneList.getValuesAs(JsonObject.class)).extracting(z -> z.getString("id"))
                 .containsExactly("entrance", "shoes", "checkout");
         assertThat(zoneList.getJsonObject(1).getString("name")).isEqualTo("Shoes");
-        assertThat(jsonArray(get(key, store + "/beacons").body())).hasSize(3);
+        HttpResponse<String> beaconList = get(key, store + "/beacons");
+        assertThat(jsonArray(beaconList.body())).hasSize(4);
+        assertThat(beaconList.body()).doesNotContain(IDENTITY_KEY).doesNotContain("identityKey");
         assertThat(jsonArray(get(key, store + "/scanners").body())).hasSize(1);
         assertThat(jsonArray(get(key, stores).body()).getJsonObject(0).getString("timeZone"))
                 .isEqualTo("Europe/Berlin");
 
+        // a second store of the shop, which the Berlin scanner must not speak for
+        HttpResponse<String> hamburgCreated = post(key, stores, "{\"name\":\"Hamburg\"}");
+        assertThat(hamburgCreated.statusCode()).as(hamburgCreated.body()).isEqualTo(201);
+        String hamburgId = json(hamburgCreated.body()).getString("id");
+        String hamburg = stores + "/" + hamburgId;
+        assertThat(post(key, hamburg + "/zones", "{\"name\":\"Door\"}").statusCode()).isEqualTo(201);
+        assertThat(post(key, hamburg + "/scanners", "{\"id\":\"store-app\"}").statusCode()).isEqualTo(201);
+        assertThat(post(key, hamburg + "/beacons", "{\"key\":\"" + beacon(7) + "\",\"zoneId\":\"door\"}")
+                .statusCode()).isEqualTo(201);
+
+        HttpResponse<String> issued = post(key, store + "/scanners/store-app/credentials", "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        assertThat(issued.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        JsonObject credential = json(issued.body());
+        assertThat(credential.getString("username")).matches("s-[0-9a-f]{24}");
+        assertThat(post(key, store + "/scanners/no-such-scanner/credentials", "").statusCode()).isEqualTo(404);
+        HttpResponse<String> appCredential = post(key, "api/shops/" + shopId + "/apps/" + PHONE + "/credentials", "");
+        assertThat(appCredential.statusCode()).as(appCredential.body()).isEqualTo(201);
+        assertThat(json(appCredential.body()).getString("username")).matches("a-[0-9a-f]{24}");
+        assertThat(post(key, "api/shops/" + shopId + "/apps/$bad/credentials", "").statusCode()).isEqualTo(400);
+
+        assertThatThrownBy(() -> connect("it-anonymous", null, null)).isInstanceOf(MqttSecurityException.class);
+        assertThatThrownBy(() -> connect("it-guess", credential.getString("username"), "not-the-password"))
+                .isInstanceOf(MqttSecurityException.class);
+
+        // the suite's own account hears every sighting topic: the spoofed Hamburg batch never arrives
+        MqttClient listener = connect("it-listener", SUITE_MQTT_USER, SUITE_MQTT_PASSWORD);
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        listener.subscribe("beckon/+/stores/+/scanners/+/sightings", 0, (t, m) -> heard.add(t));
+
         String topic = "beckon/" + shopId + "/stores/" + storeId + "/scanners/store-app/sightings";
-        MqttClient phone = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, "it-store-app", new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        phone.connect(options);
+        String hamburgTopic = "beckon/" + shopId + "/stores/" + hamburgId + "/scanners/store-app/sightings";
+        MqttClient phone = connect("it-store-app", credential.getString("username"), credential.getString("password"));
         try {
+            // the broker drops a publish outside the scanner's own topic: at QoS 1 no PUBACK ever comes
+            phone.setTimeToWait(2000);
+            assertThatThrownBy(() -> phone.publish(hamburgTopic, ("{\"v\":1,\"installId\":\"" + PHONE
+                    + "\",\"sightings\":[{\"ts\":\"" + Instant.now() + "\",\"rssi\":-55,\"beacon\":\""
+                    + beacon(7) + "\"}]}").getBytes(StandardCharsets.UTF_8), 1, false))
+                    .isInstanceOf(MqttException.class)
+                    .satisfies(e -> assertThat(((MqttException) e).getReasonCode())
+                            .isEqualTo((int) MqttException.REASON_CODE_CLIENT_TIMEOUT));
+            phone.setTimeToWait(-1);
             int[] noise = {0, -2, 1, -1, 2, 0, -3, 1, 2, -1};
             // the phone ranges every 500 ms: each reading is scheduled at its own time and stamped when sent
             ScheduledExecutorService ranging = Executors.newSingleThreadScheduledExecutor();
@@ -161,9 +227,12 @@ class BeaconGatewayIT {
                 ranging.shutdownNow();
             }
         } finally {
-            phone.disconnect();
+            phone.disconnect(100);
             phone.close();
         }
+        listener.disconnect(100);
+        listener.close();
+        assertThat(heard).contains(topic).doesNotContain(hamburgTopic);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             List<JsonObject> entered = jsonArray(get(key, "api/shops/" + shopId + "/events?limit=200").body())
@@ -176,19 +245,28 @@ class BeaconGatewayIT {
         });
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonArray visits = jsonArray(get(key, store + "/visits").body());
+            JsonObject page = json(get(key, store + "/visits").body());
+            JsonArray visits = page.getJsonArray("visits");
             assertThat(visits).hasSize(1);
+            assertThat(page.get("nextCursor")).isEqualTo(JsonValue.NULL);
             JsonObject visit = visits.getJsonObject(0);
             assertThat(visit.getString("device")).isEqualTo(PHONE);
             assertThat(visit.getBoolean("ended")).isTrue();
-            List<String> steps = visit.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+            List<JsonObject> events = visit.getJsonArray("events").getValuesAs(JsonObject.class);
+            List<String> steps = events.stream()
                     .filter(e -> !e.getString("type").equals("ZoneDwelled"))
                     .map(e -> e.getString("type") + (e.get("zoneId") == JsonValue.NULL ? ""
                             : " " + e.getString("zoneId")))
                     .toList();
-            assertThat(steps).containsExactly("ZoneEntered entrance", "ZoneExited entrance", "ZoneEntered shoes",
-                    "ZoneExited shoes", "ZoneEntered checkout", "ZoneExited checkout", "VisitEnded");
+            assertThat(steps).containsExactly("VisitStarted", "ZoneEntered entrance", "ZoneExited entrance",
+                    "ZoneEntered shoes", "ZoneExited shoes", "ZoneEntered checkout", "ZoneExited checkout",
+                    "VisitEnded");
+            assertThat(events).extracting(e -> Instant.parse(e.getString("at"))).isSorted();
         });
+        assertThat(json(get(key, hamburg + "/visits").body()).getJsonArray("visits")).isEmpty();
+        assertThat(get(key, store + "/visits?limit=0").statusCode()).isEqualTo(400);
+        assertThat(get(key, store + "/visits?limit=many").statusCode()).isEqualTo(400);
+        assertThat(get(key, store + "/visits?cursor=not-a-cursor").statusCode()).isEqualTo(400);
 
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(url("metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -213,6 +291,24 @@ class BeaconGatewayIT {
         publish(phone, "beckon/" + shopId + "/stores/" + storeId + "/scanners/stranger/sightings",
                 "{\"sightings\":[]}");
         publish(phone, "espresense/devices/phone:ann/kitchen", "\u0000\u0001 not json");
+    }
+
+    private static MqttClient connect(String clientId, String username, String password) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (username != null) {
+            options.setUserName(username);
+            options.setPassword(password.toCharArray());
+        }
+        try {
+            client.connect(options);
+        } catch (MqttException e) {
+            client.close();
+            throw e;
+        }
+        return client;
     }
 
     private static void publish(MqttClient client, String topic, String payload) throws Exception {

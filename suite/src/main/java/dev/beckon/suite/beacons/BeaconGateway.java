@@ -16,6 +16,8 @@ import dev.beckon.gateway.pairing.PairingRegistry;
 import dev.beckon.gateway.pairing.PairingStorageException;
 import dev.beckon.gateway.pipeline.PipelineDrop;
 import dev.beckon.gateway.pipeline.SightingPipeline;
+import dev.beckon.gateway.visits.JdbcVisitStore;
+import dev.beckon.gateway.visits.VisitRecorder;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +34,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the beacon gateway inside the suite: the pairing registry's snapshot, the three sighting parsers, the
- * pipeline whose zone events go to the engine's inbox (on one managed thread with a bounded queue, so the ingest
- * worker never waits for the database), and the MQTT ingestor, which also ticks the pipeline about once a second.
+ * pipeline whose zone events are recorded as visits ({@link VisitRecorder}) and go to the engine's inbox (each on
+ * its own managed thread with a bounded queue, so the ingest worker never waits for the database), and the MQTT
+ * ingestor, which connects with the suite's MQTT account and also ticks the pipeline about once a second.
  * {@link #start()} is called by the bootstrap once the schema is migrated and the broker is up; {@link #close()}
  * when the application stops. Drops are exported as metrics by reason.
  */
@@ -52,6 +55,9 @@ public class BeaconGateway {
     ProactiveEngine engine;
 
     @Inject
+    JdbcVisitStore visits;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -62,6 +68,7 @@ public class BeaconGateway {
 
     private MqttIngestor ingestor;
     private ThreadPoolExecutor handOff;
+    private VisitRecorder recorder;
 
     /** Loads the pairing registry and connects to the broker; returns without waiting for it. Idempotent. */
     public synchronized void start() {
@@ -76,17 +83,18 @@ public class BeaconGateway {
         handOff = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.sinkQueueCapacity()), threadFactory, new ThreadPoolExecutor.AbortPolicy());
         EngineSink sink = new EngineSink(engine::accept, handOff, clock);
+        recorder = new VisitRecorder(visits, settings.visitQueueCapacity(), threadFactory);
         Drops<DecodeFailure> decodeFailures = new Drops<>(DecodeFailure.class);
         AdvertisementDecoder decoder = new AdvertisementDecoder(decodeFailures);
         IngestLimits limits = IngestLimits.defaults();
         TopicRouter router = new TopicRouter(List.of(new BeckonTopicParser(registry, decoder, clock, limits),
                 new EspresenseParser(registry, clock, limits), new TheengsParser(registry, decoder, clock, limits)));
         SightingPipeline pipeline = new SightingPipeline(registry, settings.pipeline(), clock,
-                () -> VisitId.of(UUID.randomUUID().toString()), sink);
+                () -> VisitId.of(UUID.randomUUID().toString()), recorder.andThen(sink));
         MqttIngestor started = new MqttIngestor(settings.mqtt(), router, pipeline, clock, threadFactory);
         started.start();
         ingestor = started;
-        registerMetrics(started, pipeline, sink, decodeFailures);
+        registerMetrics(started, pipeline, sink, recorder, decodeFailures);
         LOG.log(System.Logger.Level.INFO, "beacon gateway subscribed to {0} at {1}", router.topicFilters(),
                 settings.mqtt().brokerUrl());
     }
@@ -121,10 +129,14 @@ public class BeaconGateway {
             }
             handOff = null;
         }
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
     }
 
     private void registerMetrics(MqttIngestor mqtt, SightingPipeline pipeline, EngineSink sink,
-                                 Drops<DecodeFailure> decodeFailures) {
+                                 VisitRecorder visitRecorder, Drops<DecodeFailure> decodeFailures) {
         try {
             for (IngestDrop reason : IngestDrop.values()) {
                 metrics.gauge("beckon_gateway_ingest_dropped", mqtt, m -> m.drops().countOf(reason),
@@ -141,6 +153,8 @@ public class BeaconGateway {
             metrics.gauge("beckon_gateway_messages_received", mqtt, MqttIngestor::received);
             metrics.gauge("beckon_gateway_events_dropped", sink, s -> s.rejected() + s.failed());
             metrics.gauge("beckon_gateway_connected", mqtt, m -> m.isConnected() ? 1 : 0);
+            metrics.gauge("beckon_gateway_visit_events_recorded", visitRecorder, VisitRecorder::recorded);
+            metrics.gauge("beckon_gateway_visit_events_dropped", visitRecorder, r -> r.dropped() + r.failed());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "beacon gateway metrics not registered: {0}", e.getMessage());
         }

@@ -1,9 +1,13 @@
 package dev.beckon.suite.beacons;
 
+import dev.beckon.gateway.acl.JdbcCredentialStore;
+import dev.beckon.gateway.offers.MqttAppOfferChannel;
 import dev.beckon.gateway.pairing.JdbcPairingStore;
 import dev.beckon.gateway.pairing.PairingRegistry;
+import dev.beckon.gateway.visits.JdbcVisitStore;
 import dev.beckon.suite.config.SuiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -12,9 +16,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** Wires the beacon gateway's settings and pairing registry (the {@code beckon.gateway.*} keys). */
+/**
+ * Wires the beacon gateway's settings (the {@code beckon.gateway.*} keys), pairing registry, MQTT credentials,
+ * visit store and the app-offer channel.
+ */
 @ApplicationScoped
 public class BeaconProducer {
+
+    private static final System.Logger LOG = System.getLogger(BeaconProducer.class.getName());
 
     @Produces
     @Singleton
@@ -34,5 +43,36 @@ public class BeaconProducer {
     @Singleton
     PairingRegistry pairingRegistry(JdbcPairingStore store) {
         return new PairingRegistry(store);
+    }
+
+    @Produces
+    @Singleton
+    JdbcCredentialStore credentialStore(DataSource dataSource, Clock clock) {
+        return new JdbcCredentialStore(dataSource, clock);
+    }
+
+    @Produces
+    @Singleton
+    JdbcVisitStore visitStore(DataSource dataSource) {
+        return new JdbcVisitStore(dataSource);
+    }
+
+    /**
+     * The {@code app-mqtt} channel (type APP): offers to a shopper's app install with QoS 1, connected with the
+     * suite's MQTT account to the gateway's broker. Connects when produced (without waiting; a send waits up to
+     * {@code beckon.gateway.offers.send-timeout} for the connection) and disconnects when the application stops.
+     */
+    @Produces
+    @Singleton
+    MqttAppOfferChannel appOfferChannel(GatewaySettings settings) {
+        MqttAppOfferChannel channel = new MqttAppOfferChannel(settings.mqtt(), settings.offerSendTimeout());
+        channel.start();
+        LOG.log(System.Logger.Level.INFO, "app offer channel {0} publishing to {1}", MqttAppOfferChannel.ID,
+                settings.mqtt().brokerUrl());
+        return channel;
+    }
+
+    void closeAppOfferChannel(@Disposes MqttAppOfferChannel channel) {
+        channel.close();
     }
 }

@@ -23,7 +23,11 @@ public final class BeaconViews {
     public record NewZone(@Schema(required = true, example = "Shoes") String name,
                           @Schema(description = "Zone id; a slug of the name if absent") String id,
                           @Schema(description = "Enter radius in metres; 3 if absent") Double enterWithinMetres,
-                          @Schema(description = "Exit radius in metres; 6 if absent") Double exitBeyondMetres) {
+                          @Schema(description = "Exit radius in metres; 6 if absent") Double exitBeyondMetres,
+                          @Schema(description = "x of the zone's centre on the floor plan, metres; with y")
+                          Double x,
+                          @Schema(description = "y of the zone's centre on the floor plan, metres; with x")
+                          Double y) {
     }
 
     @Schema(name = "NewScanner")
@@ -35,9 +39,16 @@ public final class BeaconViews {
     }
 
     @Schema(name = "NewBeacon")
-    public record NewBeacon(@Schema(required = true, example = "ibeacon:2f234454-cf6d-4a0f-adf2-f4911ba9ffa6:1:2")
+    public record NewBeacon(@Schema(example = "ibeacon:2f234454-cf6d-4a0f-adf2-f4911ba9ffa6:1:2",
+                                    description = "The beacon key; required unless identityKey is sent")
                             String key,
-                            @Schema(required = true) String zoneId, Double rssiAt1m, Double pathLossExponent) {
+                            @Schema(required = true) String zoneId, Double rssiAt1m, Double pathLossExponent,
+                            @Schema(description = "Eddystone-EID identity key, 32 hex digits; write-only, never"
+                                    + " returned") String identityKey,
+                            @Schema(description = "Eddystone-EID rotation exponent K (0-15): a new id every 2^K s;"
+                                    + " required with identityKey") Integer rotationExponent,
+                            @Schema(description = "Eddystone-EID: the beacon's 32-bit counter now (seconds since"
+                                    + " it was provisioned); 0 if absent") Long counter) {
     }
 
     @JsonbNillable
@@ -47,7 +58,8 @@ public final class BeaconViews {
 
     @JsonbNillable
     @Schema(name = "Zone")
-    public record ZoneView(String id, String name, double enterWithinMetres, double exitBeyondMetres) {
+    public record ZoneView(String id, String name, double enterWithinMetres, double exitBeyondMetres, Double x,
+                           Double y) {
     }
 
     @JsonbNillable
@@ -58,18 +70,33 @@ public final class BeaconViews {
 
     @JsonbNillable
     @Schema(name = "Beacon")
-    public record BeaconView(String key, String zoneId, Double rssiAt1m, double pathLossExponent) {
+    public record BeaconView(String key, String zoneId, Double rssiAt1m, double pathLossExponent,
+                             @Schema(enumeration = {"STATIC", "EDDYSTONE_EID"}) String kind) {
+    }
+
+    @Schema(name = "MqttCredential", description = "Shown once: only the password's SHA-256 is stored")
+    public record CredentialView(String username, String password) {
     }
 
     @JsonbNillable
     @Schema(name = "VisitEvent")
-    public record VisitEventView(@Schema(enumeration = {"ZoneEntered", "ZoneDwelled", "ZoneExited", "VisitEnded"})
-                                 String type, String zoneId, Instant at, Duration dwell) {
+    public record VisitEventView(@Schema(enumeration = {"VisitStarted", "ZoneEntered", "ZoneDwelled", "ZoneExited",
+            "VisitEnded"}) String type, String zoneId, Instant at, Duration dwell) {
     }
 
     @JsonbNillable
     @Schema(name = "Visit")
-    public record VisitView(String visitId, String device, Instant startedAt, Instant endedAt, boolean ended,
-                            List<VisitEventView> events) {
+    public record VisitView(String visitId,
+                            @Schema(description = "The device: an app install id when the store app reported it")
+                            String device,
+                            @Schema(description = "The shopper linked to the device, if any") String shopperId,
+                            Instant startedAt, Instant endedAt, boolean ended, List<VisitEventView> events) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "VisitPage")
+    public record VisitPageView(List<VisitView> visits,
+                                @Schema(description = "Pass as cursor for the next (older) page; null on the last")
+                                String nextCursor) {
     }
 }

@@ -6,8 +6,10 @@ import dev.beckon.gateway.pipeline.PipelineSettings;
 import dev.beckon.gateway.zones.ZoneSettings;
 import dev.beckon.suite.config.SuiteSettings;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,27 @@ import java.util.function.Function;
  * The beacon gateway as the suite runs it: whether it runs, how it connects to MQTT (the embedded broker unless
  * {@code beckon.gateway.mqtt.url} is set) and the pipeline's timing. Immutable. Every key is in the README.
  *
- * @param enabled  whether the gateway subscribes to sightings at all
- * @param mqtt     never null
- * @param pipeline never null
- * @param sinkQueueCapacity zone events waiting for the engine's inbox; more are dropped and counted
+ * <p>The MQTT username and password are the suite's own service account: the ingestor and the app-offer channel
+ * connect with them, and the embedded broker accepts them as the suite (which may publish and subscribe anywhere).
+ * With the embedded broker on, the username defaults to {@value #SUITE_USERNAME} and, when no password is
+ * configured, a random one is generated at every start (the embedded broker lives in the same process, so nobody
+ * else needs it; set {@code beckon.gateway.mqtt.password} to use {@code mosquitto_sub} against it).
+ *
+ * @param enabled            whether the gateway subscribes to sightings at all
+ * @param mqtt               never null
+ * @param pipeline           never null
+ * @param sinkQueueCapacity  zone events waiting for the engine's inbox; more are dropped and counted
+ * @param visitQueueCapacity zone events waiting to be recorded as visits; more are dropped and counted
+ * @param visitRetention     how long a visit is kept after its last event unless its owner consented
+ * @param purgeInterval      how often expired visits are purged
+ * @param offerSendTimeout   how long the app-offer channel waits for the connection and the PUBACK
  */
-public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettings pipeline, int sinkQueueCapacity) {
+public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettings pipeline, int sinkQueueCapacity,
+                              int visitQueueCapacity, Duration visitRetention, Duration purgeInterval,
+                              Duration offerSendTimeout) {
+
+    /** The suite's MQTT username on the embedded broker unless {@code beckon.gateway.mqtt.username} is set. */
+    public static final String SUITE_USERNAME = "beckon-suite";
 
     public static final String ENABLED = "beckon.gateway.enabled";
     public static final String SINK_QUEUE_CAPACITY = "beckon.gateway.sink-queue-capacity";
@@ -34,6 +51,11 @@ public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettin
     public static final String VISIT_TIMEOUT = "beckon.gateway.zones.visit-timeout";
     public static final String DWELL_MARKS = "beckon.gateway.zones.dwell-marks";
     public static final String FILTER_WINDOW = "beckon.gateway.filter.window";
+    public static final String VISIT_QUEUE_CAPACITY = "beckon.gateway.visits.queue-capacity";
+    public static final String VISIT_RETENTION = "beckon.gateway.visits.retention";
+    public static final String PURGE_INTERVAL = "beckon.gateway.visits.purge-interval";
+    public static final String OFFER_SEND_TIMEOUT = "beckon.gateway.offers.send-timeout";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The gateway's MQTT keys, passed to {@link MqttSettings#from(Map)}. */
     static final List<String> MQTT_KEYS = List.of("url", "client-id", "username", "password", "qos",
@@ -46,7 +68,8 @@ public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettin
     static {
         List<String> keys = new ArrayList<>(MQTT_KEYS);
         keys.addAll(List.of(ENABLED, SINK_QUEUE_CAPACITY, HOLD, SWITCH_HOLD, FRESHNESS, EXIT_AFTER, VISIT_TIMEOUT,
-                DWELL_MARKS, FILTER_WINDOW));
+                DWELL_MARKS, FILTER_WINDOW, VISIT_QUEUE_CAPACITY, VISIT_RETENTION, PURGE_INTERVAL,
+                OFFER_SEND_TIMEOUT));
         KEYS = List.copyOf(keys);
     }
 
@@ -56,6 +79,21 @@ public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettin
         if (sinkQueueCapacity < 1) {
             throw new IllegalArgumentException(SINK_QUEUE_CAPACITY + " must be positive, got " + sinkQueueCapacity);
         }
+        if (visitQueueCapacity < 1) {
+            throw new IllegalArgumentException(VISIT_QUEUE_CAPACITY + " must be positive, got " + visitQueueCapacity);
+        }
+        Objects.requireNonNull(visitRetention, "visitRetention");
+        Objects.requireNonNull(purgeInterval, "purgeInterval");
+        Objects.requireNonNull(offerSendTimeout, "offerSendTimeout");
+        if (visitRetention.isZero() || purgeInterval.isZero() || offerSendTimeout.isZero()) {
+            throw new IllegalArgumentException(VISIT_RETENTION + ", " + PURGE_INTERVAL + " and " + OFFER_SEND_TIMEOUT
+                    + " must be positive");
+        }
+    }
+
+    /** Whether the suite has an MQTT service account (always with the embedded broker). */
+    public boolean hasSuiteAccount() {
+        return mqtt.username() != null && mqtt.password() != null;
     }
 
     /**
@@ -72,6 +110,10 @@ public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettin
             }
         }
         mqtt.putIfAbsent(MqttSettings.PREFIX + "url", "tcp://" + suite.brokerHost() + ":" + suite.brokerPort());
+        if (suite.embeddedBroker()) {
+            mqtt.putIfAbsent(MqttSettings.PREFIX + "username", SUITE_USERNAME);
+            mqtt.putIfAbsent(MqttSettings.PREFIX + "password", generatedPassword());
+        }
         ZoneSettings zoneDefaults = ZoneSettings.defaults();
         ZoneSettings zones;
         try {
@@ -92,7 +134,16 @@ public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettin
         String enabled = lookup.apply(ENABLED);
         return new GatewaySettings(enabled == null || enabled.isBlank() || Boolean.parseBoolean(enabled.strip()),
                 MqttSettings.from(mqtt), new PipelineSettings(filter, zones, pipelineDefaults.maxPairsPerStore()),
-                integer(lookup, SINK_QUEUE_CAPACITY, 10_000));
+                integer(lookup, SINK_QUEUE_CAPACITY, 10_000), integer(lookup, VISIT_QUEUE_CAPACITY, 10_000),
+                duration(lookup, VISIT_RETENTION, Duration.ofHours(24)),
+                duration(lookup, PURGE_INTERVAL, Duration.ofMinutes(15)),
+                duration(lookup, OFFER_SEND_TIMEOUT, Duration.ofSeconds(10)));
+    }
+
+    private static String generatedPassword() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static Duration duration(Function<String, String> lookup, String key, Duration fallback) {

@@ -48,12 +48,13 @@ public class JdbcStoreDirectory {
     }
 
     public List<ZoneView> zones(ShopId shop, StoreId store) {
-        return query("SELECT z.zone_id, l.name, z.enter_within_m, z.exit_beyond_m FROM gateway_zone z"
+        return query("SELECT z.zone_id, l.name, z.enter_within_m, z.exit_beyond_m, z.x_m, z.y_m FROM gateway_zone z"
                         + " LEFT JOIN beacon_zone_label l ON l.shop_id = z.shop_id AND l.store_id = z.store_id"
                         + " AND l.zone_id = z.zone_id WHERE z.shop_id = ? AND z.store_id = ?"
                         + " ORDER BY z.created_at, z.zone_id",
                 row -> new ZoneView(row.getString(1), row.getString(2) == null ? row.getString(1) : row.getString(2),
-                        row.getDouble(3), row.getDouble(4)), shop.value(), store.value());
+                        row.getDouble(3), row.getDouble(4), nullableDouble(row, 5), nullableDouble(row, 6)),
+                shop.value(), store.value());
     }
 
     public List<ScannerView> scanners(ShopId shop, StoreId store) {
@@ -64,9 +65,13 @@ public class JdbcStoreDirectory {
     }
 
     public List<BeaconView> beacons(ShopId shop, StoreId store) {
-        return query("SELECT beacon_key, zone_id, rssi_at_1m, path_loss_exponent FROM gateway_beacon"
-                        + " WHERE shop_id = ? AND store_id = ? ORDER BY beacon_key",
-                row -> new BeaconView(row.getString(1), row.getString(2), nullableDouble(row, 3), row.getDouble(4)),
+        // the EID table is joined only to tell the kind: its identity key is never read here
+        return query("SELECT b.beacon_key, b.zone_id, b.rssi_at_1m, b.path_loss_exponent, e.beacon_key"
+                        + " FROM gateway_beacon b LEFT JOIN gateway_eid_beacon e ON e.shop_id = b.shop_id"
+                        + " AND e.store_id = b.store_id AND e.beacon_key = b.beacon_key"
+                        + " WHERE b.shop_id = ? AND b.store_id = ? ORDER BY b.beacon_key",
+                row -> new BeaconView(row.getString(1), row.getString(2), nullableDouble(row, 3), row.getDouble(4),
+                        row.getString(5) == null ? "STATIC" : "EDDYSTONE_EID"),
                 shop.value(), store.value());
     }
 

@@ -3,8 +3,10 @@ package dev.beckon.suite.beacons;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
-import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.gateway.acl.IssuedCredential;
+import dev.beckon.gateway.acl.JdbcCredentialStore;
 import dev.beckon.gateway.decode.BeaconKey;
+import dev.beckon.gateway.eid.EidIdentity;
 import dev.beckon.gateway.filter.PathLossModel;
 import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.ScannerSource;
@@ -14,14 +16,22 @@ import dev.beckon.gateway.pairing.PairedBeacon;
 import dev.beckon.gateway.pairing.RegisteredScanner;
 import dev.beckon.gateway.pairing.Registration;
 import dev.beckon.gateway.pairing.ZoneDefinition;
+import dev.beckon.gateway.visits.InvalidCursorException;
+import dev.beckon.gateway.visits.JdbcVisitStore;
+import dev.beckon.gateway.visits.RecordedEvent;
+import dev.beckon.gateway.visits.Visit;
+import dev.beckon.gateway.visits.VisitPage;
 import dev.beckon.gateway.zones.Zone;
 import dev.beckon.suite.beacons.BeaconViews.BeaconView;
+import dev.beckon.suite.beacons.BeaconViews.CredentialView;
 import dev.beckon.suite.beacons.BeaconViews.NewBeacon;
 import dev.beckon.suite.beacons.BeaconViews.NewScanner;
 import dev.beckon.suite.beacons.BeaconViews.NewStore;
 import dev.beckon.suite.beacons.BeaconViews.NewZone;
 import dev.beckon.suite.beacons.BeaconViews.ScannerView;
 import dev.beckon.suite.beacons.BeaconViews.StoreView;
+import dev.beckon.suite.beacons.BeaconViews.VisitEventView;
+import dev.beckon.suite.beacons.BeaconViews.VisitPageView;
 import dev.beckon.suite.beacons.BeaconViews.VisitView;
 import dev.beckon.suite.beacons.BeaconViews.ZoneView;
 import dev.beckon.suite.errors.ProblemException;
@@ -30,13 +40,13 @@ import dev.beckon.suite.shops.ShopResource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -51,8 +62,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A shop's physical stores for the beacon gateway: stores, their zones, scanners and paired beacons, and the
- * visits rebuilt from the zone events. Every change reloads the gateway's pairing snapshot.
+ * A shop's physical stores for the beacon gateway: stores, their zones (with their floor positions), scanners and
+ * their MQTT credentials, paired beacons (Eddystone-EID ones with their identity key, which is never returned), and
+ * the recorded visits page by page. Every change reloads the gateway's pairing snapshot.
  */
 @Path("api/shops/{shopId}/stores")
 @RequestScoped
@@ -61,7 +73,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 public class StoreResource {
 
-    static final int MAX_EVENTS = 500;
+    static final int DEFAULT_VISITS = 50;
 
     @Inject
     JdbcShopStore shops;
@@ -76,7 +88,13 @@ public class StoreResource {
     BeaconGateway gateway;
 
     @Inject
-    ProactiveEngine engine;
+    JdbcVisitStore visits;
+
+    @Inject
+    JdbcCredentialStore credentials;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -130,11 +148,21 @@ public class StoreResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, "enterWithinMetres and exitBeyondMetres: " + e.getMessage());
         }
+        if ((body.x() == null) != (body.y() == null)) {
+            throw new ProblemException(400, "send both x and y (metres on the floor plan), or neither");
+        }
+        if (body.x() != null) {
+            try {
+                zone = zone.at(body.x(), body.y());
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(400, "x and y: " + e.getMessage());
+            }
+        }
         registered(pairing.defineZone(zone), "zone '" + zoneId + "'");
         directory.labelZone(shop, store, zoneId, name);
         gateway.refresh();
         return Response.created(URI.create("/api/shops/" + shop + "/stores/" + store + "/zones/" + zoneId))
-                .entity(new ZoneView(zoneId, name, enter, exit)).build();
+                .entity(new ZoneView(zoneId, name, enter, exit, zone.xMetres(), zone.yMetres())).build();
     }
 
     @GET
@@ -200,28 +228,68 @@ public class StoreResource {
     @POST
     @Path("{storeId}/beacons")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pair a beacon with a zone")
+    @Operation(summary = "Pair a beacon with a zone",
+            description = "A static beacon by key; an Eddystone-EID beacon by identityKey (32 hex digits, never"
+                    + " returned), rotationExponent and optionally its counter now. An EID beacon is listed under"
+                    + " its stable key eid:<16 hex>.")
     public Response pairBeacon(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
                                NewBeacon body) {
         ShopId shop = ShopResource.find(shops, shopId).id();
         StoreId store = store(shop, storeId);
         if (body == null) {
-            throw new ProblemException(400, "send a JSON object with key and zoneId");
+            throw new ProblemException(400, "send a JSON object with key (or identityKey and rotationExponent) and"
+                    + " zoneId");
         }
-        BeaconKey key = BeaconKey.parse(text(body.key(), "key", 300)).orElseThrow(() -> new ProblemException(400,
-                "key is not a beacon key such as ibeacon:<uuid>:<major>:<minor>, got '" + body.key() + "'"));
         StoreZoneId zone = StoreZoneId.of(text(body.zoneId(), "zoneId", 255));
+        Calibration calibration = calibration(body.rssiAt1m(), body.pathLossExponent());
+        EidIdentity identity = eidIdentity(body);
+        BeaconKey key;
+        if (identity != null) {
+            key = identity.beaconKey();
+            if (present(body.key()) && !BeaconKey.parse(body.key().strip()).map(key::equals).orElse(false)) {
+                throw new ProblemException(400, "key of an Eddystone-EID beacon is derived from its identity key;"
+                        + " leave it out");
+            }
+        } else {
+            if (body.rotationExponent() != null || body.counter() != null) {
+                throw new ProblemException(400, "rotationExponent and counter need identityKey");
+            }
+            key = BeaconKey.parse(text(body.key(), "key", 300)).orElseThrow(() -> new ProblemException(400,
+                    "key is not a beacon key such as ibeacon:<uuid>:<major>:<minor>, got '" + body.key() + "'"));
+            if (key.value().startsWith("eid:") || key.value().startsWith("eddystone-eid:")) {
+                throw new ProblemException(400, "an Eddystone-EID beacon is paired with identityKey and"
+                        + " rotationExponent, not by key");
+            }
+        }
         PairedBeacon beacon;
         try {
-            beacon = new PairedBeacon(shop, store, key, zone, calibration(body.rssiAt1m(), body.pathLossExponent()));
+            beacon = new PairedBeacon(shop, store, key, zone, calibration);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, e.getMessage());
         }
-        registered(pairing.pairBeacon(beacon), "beacon '" + key.value() + "' (a beacon marks one zone per shop)");
+        registered(identity == null ? pairing.pairBeacon(beacon) : pairing.pairEidBeacon(beacon, identity),
+                "beacon '" + key.value() + "' (a beacon marks one zone per shop)");
         gateway.refresh();
         return Response.created(URI.create("/api/shops/" + shop + "/stores/" + store + "/beacons"))
-                .entity(new BeaconView(key.value(), zone.value(), beacon.calibration().rssiAt1m(),
-                        beacon.calibration().pathLossExponent())).build();
+                .entity(new BeaconView(key.value(), zone.value(), calibration.rssiAt1m(),
+                        calibration.pathLossExponent(), identity == null ? "STATIC" : "EDDYSTONE_EID")).build();
+    }
+
+    /** The EID identity of the body, or null for a static beacon. */
+    private EidIdentity eidIdentity(NewBeacon body) {
+        if (body.identityKey() == null) {
+            return null;
+        }
+        if (body.rotationExponent() == null) {
+            throw new ProblemException(400, "rotationExponent (0-15) is required with identityKey");
+        }
+        try {
+            return EidIdentity.registeredAt(body.identityKey().strip(), body.rotationExponent(),
+                    body.counter() == null ? 0 : body.counter(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            // the message names the field's rule, never the key itself
+            throw new ProblemException(400, e.getMessage());
+        }
     }
 
     @GET
@@ -234,15 +302,84 @@ public class StoreResource {
 
     @GET
     @Path("{storeId}/visits")
-    @Operation(summary = "Visits to a store, newest first, rebuilt from the shop's latest zone events")
-    public List<VisitView> visits(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
-                                  @QueryParam("events") @DefaultValue("500") int events) {
+    @Operation(summary = "A store's recorded visits, newest first, page by page",
+            description = "Each visit: the device (an app install id when the app reported it) or linked shopper,"
+                    + " and its ordered VisitStarted/ZoneEntered/ZoneDwelled/ZoneExited/VisitEnded events with zone"
+                    + " and time. limit 1-200 (default 50); cursor is a previous page's nextCursor. Visits are kept"
+                    + " 24 h after their last event unless the shopper consented.")
+    public VisitPageView visits(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ShopId shop = ShopResource.find(shops, shopId).id();
         StoreId store = store(shop, storeId);
-        if (events < 1 || events > MAX_EVENTS) {
-            throw new ProblemException(400, "events must be between 1 and " + MAX_EVENTS + ", got " + events);
+        int size;
+        try {
+            size = limit(limit);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, e.getMessage());
         }
-        return VisitLog.visits(engine.events(shop, events), store.value());
+        VisitPage page;
+        try {
+            page = visits.visits(shop, store, size, cursor == null || cursor.isBlank() ? null : cursor.strip());
+        } catch (InvalidCursorException e) {
+            throw new ProblemException(400, "cursor is not a nextCursor of this list");
+        }
+        return view(page);
+    }
+
+    @POST
+    @Path("{storeId}/scanners/{scannerId}/credentials")
+    @Operation(summary = "Issue an MQTT credential for a scanner",
+            description = "Answers {username, password}; the password is shown only here (only its SHA-256 is"
+                    + " stored). The broker then lets the scanner publish only its own sightings topic.")
+    public Response issueScannerCredential(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                                           @PathParam("scannerId") String scannerId) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        StoreId store = store(shop, storeId);
+        if (!ScannerRef.isValidId(scannerId)) {
+            throw new ProblemException(404, "no scanner '" + scannerId + "'");
+        }
+        IssuedCredential issued = credentials.issueForScanner(new ScannerRef(shop, store, scannerId))
+                .orElseThrow(() -> new ProblemException(404, "no scanner '" + scannerId + "'"));
+        return credential(issued);
+    }
+
+    /** The credential, once, never cached. */
+    static Response credential(IssuedCredential issued) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(201).cacheControl(noStore)
+                .entity(new CredentialView(issued.username(), issued.password())).build();
+    }
+
+    /** The page size asked for; 50 when absent. @throws IllegalArgumentException naming the rule */
+    static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_VISITS;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= JdbcVisitStore.MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("limit must be a whole number from 1 to " + JdbcVisitStore.MAX_PAGE
+                + ", got '" + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "'");
+    }
+
+    static VisitPageView view(VisitPage page) {
+        return new VisitPageView(page.visits().stream().map(StoreResource::view).toList(), page.nextCursor());
+    }
+
+    static VisitView view(Visit visit) {
+        return new VisitView(visit.visit().value(), visit.device().value(), visit.shopperId(), visit.startedAt(),
+                visit.endedAt(), visit.ended(), visit.events().stream().map(StoreResource::view).toList());
+    }
+
+    private static VisitEventView view(RecordedEvent event) {
+        return new VisitEventView(event.type(), event.zone() == null ? null : event.zone().value(), event.at(),
+                event.dwell());
     }
 
     private StoreId store(ShopId shop, String storeId) {

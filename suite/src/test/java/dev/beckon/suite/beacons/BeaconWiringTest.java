@@ -46,6 +46,38 @@ class BeaconWiringTest {
     }
 
     @Test
+    void withTheEmbeddedBrokerTheSuiteHasItsOwnMqttAccount() {
+        GatewaySettings first = GatewaySettings.from(key -> null, SUITE);
+        GatewaySettings second = GatewaySettings.from(key -> null, SUITE);
+        assertThat(first.hasSuiteAccount()).isTrue();
+        assertThat(first.mqtt().username()).isEqualTo("beckon-suite");
+        assertThat(first.mqtt().password()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(second.mqtt().password());
+        assertThat(first.mqtt().toString()).doesNotContain(first.mqtt().password());
+
+        GatewaySettings configured = GatewaySettings.from(Map.of("beckon.gateway.mqtt.username", "svc",
+                "beckon.gateway.mqtt.password", "from-config")::get, SUITE);
+        assertThat(configured.mqtt().username()).isEqualTo("svc");
+        assertThat(configured.mqtt().password()).isEqualTo("from-config");
+
+        SuiteSettings external = SuiteSettings.from(Map.of("beckon.mqtt.embedded", "false")::get);
+        assertThat(GatewaySettings.from(key -> null, external).hasSuiteAccount()).isFalse();
+    }
+
+    @Test
+    void visitsAreKeptADayAndPurgedEveryQuarterHourUnlessConfigured() {
+        GatewaySettings defaults = GatewaySettings.from(key -> null, SUITE);
+        assertThat(defaults.visitRetention()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.purgeInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.offerSendTimeout()).isEqualTo(Duration.ofSeconds(10));
+        GatewaySettings set = GatewaySettings.from(Map.of("beckon.gateway.visits.retention", "PT1H",
+                "beckon.gateway.visits.purge-interval", "PT1M")::get, SUITE);
+        assertThat(set.visitRetention()).isEqualTo(Duration.ofHours(1));
+        assertThat(set.purgeInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> GatewaySettings.from(Map.of("beckon.gateway.visits.retention", "PT0S")::get, SUITE))
+                .hasMessageContaining("beckon.gateway.visits.retention");
+    }
+
+    @Test
     void aBadValueNamesItsKey() {
         assertThatThrownBy(() -> GatewaySettings.from(Map.of("beckon.gateway.zones.hold", "5 seconds")::get, SUITE))
                 .hasMessageContaining("beckon.gateway.zones.hold");
