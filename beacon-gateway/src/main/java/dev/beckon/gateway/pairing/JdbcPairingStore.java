@@ -47,7 +47,7 @@ public final class JdbcPairingStore {
      * @param clock      stamps {@code created_at}; never null
      */
     public JdbcPairingStore(DataSource dataSource, Clock clock) {
-        this.transactions = new Transactions(Objects.requireNonNull(dataSource, "dataSource"));
+        this.transactions = new Transactions(Objects.requireNonNull(dataSource, "dataSource"), "pairing");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -9,21 +9,24 @@ import java.util.Objects;
  * Runs work in one local JDBC transaction: commit when the work returns, roll back when it throws. Thread-safe;
  * each call takes its own connection from the pool.
  */
-final class Transactions {
+public final class Transactions {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
+    private final String what;
 
-    Transactions(DataSource dataSource) {
+    /** @param what whose tables these are, for the error message ({@code "pairing"}, {@code "visit"}) */
+    public Transactions(DataSource dataSource, String what) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.what = Objects.requireNonNull(what, "what");
     }
 
     /** @throws PairingStorageException when the database fails; the transaction is rolled back */
-    <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -38,7 +41,7 @@ final class Transactions {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new PairingStorageException("pairing database call failed: " + e.getMessage(), e);
+            throw new PairingStorageException(what + " database call failed: " + e.getMessage(), e);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
 import dev.beckon.api.model.VisitId;
 import dev.beckon.gateway.pairing.PairingStorageException;
+import dev.beckon.gateway.pairing.Transactions;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +51,11 @@ public final class JdbcVisitStore {
     public static final int MAX_PAGE = 200;
     private static final int PURGE_BATCH = 500;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
     /** @param dataSource migrated with {@code GatewaySchema.migrate}; never null */
     public JdbcVisitStore(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new Transactions(Objects.requireNonNull(dataSource, "dataSource"), "visit");
     }
 
     /**
@@ -70,7 +71,7 @@ public final class JdbcVisitStore {
         if (events.isEmpty()) {
             return;
         }
-        inTransaction(connection -> {
+        transactions.inTransaction(connection -> {
             try (PreparedStatement touch = connection.prepareStatement("UPDATE gateway_visit SET last_event_at = ?,"
                     + " ended_at = COALESCE(?, ended_at) WHERE shop_id = ? AND visit_id = ?");
                  PreparedStatement open = connection.prepareStatement("INSERT INTO gateway_visit (shop_id, store_id,"
@@ -124,7 +125,7 @@ public final class JdbcVisitStore {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
         Cursor after = cursor == null ? null : Cursor.parse(cursor);
-        return inTransaction(connection -> {
+        return transactions.inTransaction(connection -> {
             String sql = "SELECT store_id, visit_id, device_id, shopper_id, started_at, ended_at FROM gateway_visit"
                     + " WHERE shop_id = ? AND store_id = ?"
                     + (after == null ? "" : " AND (started_at < ? OR (started_at = ? AND visit_id < ?))")
@@ -155,7 +156,7 @@ public final class JdbcVisitStore {
 
     /** One visit of a shop with its events. */
     public Optional<Visit> visit(ShopId shop, VisitId visit) {
-        return inTransaction(connection -> {
+        return transactions.inTransaction(connection -> {
             List<Visit> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT store_id, visit_id, device_id,"
                     + " shopper_id, started_at, ended_at FROM gateway_visit WHERE shop_id = ? AND visit_id = ?")) {
@@ -181,7 +182,7 @@ public final class JdbcVisitStore {
         if (shopperId == null || shopperId.isBlank() || shopperId.length() > 255) {
             throw new IllegalArgumentException("a shopper id is 1-255 characters");
         }
-        return inTransaction(connection -> {
+        return transactions.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE gateway_visit SET shopper_id = ? WHERE shop_id = ? AND device_id = ?")) {
                 update.setString(1, shopperId);
@@ -222,7 +223,7 @@ public final class JdbcVisitStore {
     }
 
     private List<String[]> expired(Instant cutoff, String afterShop, String afterVisit) {
-        return inTransaction(connection -> {
+        return transactions.inTransaction(connection -> {
             List<String[]> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT shop_id, visit_id, device_id,"
                     + " shopper_id FROM gateway_visit WHERE last_event_at < ?"
@@ -247,7 +248,7 @@ public final class JdbcVisitStore {
         if (visits.isEmpty()) {
             return 0;
         }
-        return inTransaction(connection -> {
+        return transactions.inTransaction(connection -> {
             try (PreparedStatement events = connection.prepareStatement(
                     "DELETE FROM gateway_visit_event WHERE shop_id = ? AND visit_id = ?");
                  PreparedStatement delete = connection.prepareStatement(
@@ -343,30 +344,6 @@ public final class JdbcVisitStore {
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw e instanceof InvalidCursorException invalid ? invalid : new InvalidCursorException(text);
             }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new PairingStorageException("visit database call failed: " + e.getMessage(), e);
         }
     }
 }
