@@ -1,5 +1,7 @@
 package dev.beckon.suite.video;
 
+import org.awaitility.Awaitility;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +80,9 @@ public final class HeadlessChromium implements AutoCloseable {
             URI browserWs = URI.create(endpoint.get(60, TimeUnit.SECONDS));
             HttpClient http = HttpClient.newHttpClient();
             URI list = URI.create("http://" + browserWs.getHost() + ":" + browserWs.getPort() + "/json/list");
-            String targets = "";
-            for (int attempt = 0; attempt < 100 && !PAGE.matcher(targets).find(); attempt++) {
-                targets = http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString())
-                        .body();
-                Thread.sleep(100);
-            }
+            String targets = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString())
+                            .body(), body -> PAGE.matcher(body).find());
             Matcher ws = PAGE.matcher(targets);
             if (!ws.find()) {
                 throw new IllegalStateException("no page target in " + targets);

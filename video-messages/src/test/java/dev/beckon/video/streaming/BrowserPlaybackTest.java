@@ -11,6 +11,7 @@ import dev.beckon.video.storage.VideoSlice;
 import dev.beckon.video.transcode.Ffmpeg;
 import dev.beckon.video.transcode.ProcessRunner;
 import dev.beckon.video.transcode.SystemProcessRunner;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,13 +258,9 @@ class BrowserPlaybackTest {
         URI browserWs = URI.create(endpoint.get(30, TimeUnit.SECONDS));
         HttpClient http = HttpClient.newHttpClient();
         URI list = URI.create("http://" + browserWs.getHost() + ":" + browserWs.getPort() + "/json/list");
-        String targets = "";
-        for (int attempt = 0; attempt < 50 && !targets.contains("\"type\": \"page\""); attempt++) {
-            targets = http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (!targets.contains("\"type\": \"page\"")) {
-                Thread.sleep(100);
-            }
-        }
+        String targets = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString())
+                        .body(), body -> body.contains("\"type\": \"page\""));
         Matcher ws = Pattern.compile("\"type\": \"page\",[^}]*?\"webSocketDebuggerUrl\": \"(ws://[^\"]+)\"",
                 Pattern.DOTALL).matcher(targets);
         assertThat(ws.find()).as("a page target in " + targets).isTrue();
