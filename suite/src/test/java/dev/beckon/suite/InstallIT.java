@@ -1,6 +1,7 @@
 package dev.beckon.suite;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -30,10 +31,12 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -41,6 +44,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +63,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The install flows in a real Payara Micro, with one WireMock server standing in for every platform: Shopify's
@@ -258,6 +263,60 @@ class InstallIT {
         assertThat(down.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
+    @Test
+    void anOfferStepCreatesASingleUseCodeOnTheShopsPlatformAndTheMessageCarriesIt() throws Exception {
+        String shop = "it-offer.myshopify.com";
+        Map<String, String> asked = query(URI.create(suite.get("install/shopify?shop=" + shop, null).headers()
+                .firstValue("Location").orElseThrow()));
+        HttpResponse<String> done = suite.get(shopifyCallback(shop, "code-offer", asked.get("state"), null), null);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        String apiKey = group(API_KEY, done.body());
+        String shopId = group(SHOP_ID, done.body());
+        PLATFORM.stubFor(post("/admin/api/2025-10/graphql.json").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.query", containing("BeckonDiscount")))
+                .willReturn(okJson("""
+                        {"data":{"discountCodeBasicCreate":{"codeDiscountNode":
+                         {"id":"gid://shopify/DiscountCodeNode/1057371201"},"userErrors":[]}}}""")));
+        // around the clock, and the journey's waits shortened to a second each
+        assertThat(put("api/shops/" + shopId + "/settings", apiKey,
+                "{\"quietHours\": {\"start\": \"00:00\", \"end\": \"00:00\"}}").statusCode()).isEqualTo(200);
+        String journey = suite.get("api/shops/" + shopId + "/journeys/abandoned-checkout", apiKey).body()
+                .replace("\"PT1H\"", "\"PT1S\"").replace("\"PT23H\"", "\"PT1S\"");
+        HttpResponse<String> shortened = put("api/shops/" + shopId + "/journeys/abandoned-checkout", apiKey, journey);
+        assertThat(shortened.statusCode()).as(shortened.body()).isEqualTo(200);
+
+        byte[] checkout = """
+                {"token":"offer-it-1","cart_token":"cart-offer-it-1","email":"ann@example.com",
+                 "buyer_accepts_marketing":true,"created_at":"2026-11-23T09:00:00-05:00",
+                 "updated_at":"2026-11-23T09:00:00-05:00","currency":"USD","completed_at":null,
+                 "line_items":[{"key":"k1","product_id":632910392,"variant_id":808950810,"quantity":1,
+                   "title":"IPod Nano - 8GB","price":"199.00","line_price":"199.00"}],
+                 "abandoned_checkout_url":"https://it-offer.myshopify.com/checkouts/offer-it-1/recover?key=k",
+                 "total_price":"199.00","subtotal_price":"199.00",
+                 "customer":{"id":603851970716743426,"first_name":"Ann","email":"ann@example.com"}}"""
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> delivered = suite.post("webhooks/shopify/" + shopId, checkout, "application/json",
+                "X-Shopify-Topic", "checkouts/create", "X-Shopify-Shop-Domain", shop,
+                "X-Shopify-Event-Id", "offer-it-1", "X-Shopify-Hmac-Sha256",
+                SuiteClient.base64HmacSha256(SHOPIFY_SECRET, checkout));
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+
+        JsonObject email = await().atMost(Duration.ofSeconds(30)).until(() -> SuiteClient.array(
+                suite.get("api/shops/" + shopId + "/messages", apiKey).body()).getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("step", "").equals("email-reminder")).findFirst(), Optional::isPresent).get();
+        List<LoggedRequest> created = PLATFORM.findAll(
+                postRequestedFor(urlEqualTo("/admin/api/2025-10/graphql.json"))
+                        .withHeader("X-Shopify-Access-Token", equalTo("shpat_install_it_token"))
+                        .withRequestBody(matchingJsonPath("$.query", containing("BeckonDiscount"))));
+        assertThat(created).hasSize(1);
+        JsonObject input = SuiteClient.json(created.get(0).getBodyAsString()).getJsonObject("variables")
+                .getJsonObject("basicCodeDiscount");
+        String code = input.getString("code");
+        assertThat(code).matches("BECKON-[A-Z2-9]{8}");
+        assertThat(input.getInt("usageLimit")).isEqualTo(1);
+        assertThat(email.getString("body")).contains(code);
+    }
+
     // ------------------------------------------------------------------------------------------ BigCommerce
 
     @Test
@@ -381,11 +440,11 @@ class InstallIT {
     private HttpResponse<String> wooCallback(JsonObject shop, String consumerKey, String consumerSecret)
             throws Exception {
         String shopId = shop.getString("id");
-        HttpResponse<String> started = suite.send(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<String> started = suite.send(HttpRequest.newBuilder(
                         suite.url("api/shops/" + shopId + "/install/woocommerce"))
                 .header("Authorization", "Bearer " + shop.getString("apiKey"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"storeUrl\":\"http://localhost:" + PLATFORM.port() + "\"}")));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         URI authorize = URI.create(SuiteClient.json(started.body()).getString("authorizeUrl"));
@@ -397,6 +456,11 @@ class InstallIT {
                 + "\",\"consumer_secret\":\"" + consumerSecret + "\",\"key_permissions\":\"read_write\"}";
         return suite.post("install/woocommerce/" + shopId + "/callback", keys.getBytes(StandardCharsets.UTF_8),
                 "application/json");
+    }
+
+    private HttpResponse<String> put(String path, String bearer, String json) throws Exception {
+        return suite.send(HttpRequest.newBuilder(suite.url(path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private JsonObject installation(String shopId, String apiKey) throws Exception {

@@ -1,7 +1,11 @@
 package dev.beckon.suite.webhooks;
 
 import dev.beckon.engine.inbox.InboxReceipt;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -27,5 +31,13 @@ public record WebhookAnswer(String status, int stored, int duplicates, String re
 
     static WebhookAnswer poison(String reason) {
         return new WebhookAnswer("poison", 0, 0, reason);
+    }
+
+    /** A 200 with this answer as JSON, written directly: the webhook edge is the hottest path of the suite. */
+    Response response() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("status", status).add("stored", stored)
+                .add("duplicates", duplicates);
+        json = reason == null ? json.addNull("reason") : json.add("reason", reason);
+        return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

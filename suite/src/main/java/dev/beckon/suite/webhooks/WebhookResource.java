@@ -15,7 +15,7 @@ import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.suite.shops.ShopResource;
 import dev.beckon.suite.shops.Uninstalls;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,10 +41,11 @@ import java.util.Locale;
 /**
  * Where store platforms deliver webhooks. The body is read as raw bytes (with a size cap) and handed to the
  * platform's adapter, which verifies the signature over exactly those bytes; accepted events are stored in the
- * durable inbox and the answer goes back at once. The engine does the rest asynchronously.
+ * durable inbox and the answer goes back at once. The engine does the rest asynchronously. Stateless, so one
+ * instance serves every request (no per-request bean on the hot path).
  */
 @Path("webhooks/{platform}/{shopId}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Webhooks")
 public class WebhookResource {
@@ -120,11 +121,11 @@ public class WebhookResource {
             if (accepted.events().stream().anyMatch(e -> e.payload() instanceof AppUninstalled)) {
                 uninstalls.uninstalled(shop.id(), adapter.id());
             }
-            return Response.ok(WebhookAnswer.accepted(receipt)).build();
+            return WebhookAnswer.accepted(receipt).response();
         }
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
             count(adapter, "ignored");
-            return Response.ok(WebhookAnswer.ignored(ignored.reason())).build();
+            return WebhookAnswer.ignored(ignored.reason()).response();
         }
         WebhookOutcome.Rejected rejected = (WebhookOutcome.Rejected) outcome;
         if (rejected.problem() == WebhookOutcome.Problem.MALFORMED) {
@@ -133,7 +134,7 @@ public class WebhookResource {
             count(adapter, isNew ? "poison" : "poison_duplicate");
             LOG.log(System.Logger.Level.WARNING, "shop {0}: signed {1} webhook kept as poison: {2}", shop.id(),
                     adapter.id(), rejected.reason());
-            return Response.ok(WebhookAnswer.poison(rejected.reason())).build();
+            return WebhookAnswer.poison(rejected.reason()).response();
         }
         count(adapter, "rejected_" + rejected.problem().name().toLowerCase(Locale.ROOT));
         LOG.log(System.Logger.Level.INFO, "shop {0}: {1} webhook rejected: {2}", shop.id(), adapter.id(),
