@@ -2,6 +2,7 @@ package dev.beckon.engine;
 
 import dev.beckon.api.channel.Channel;
 import dev.beckon.api.event.EventEnvelope;
+import dev.beckon.api.model.CustomerId;
 import dev.beckon.api.model.MessageId;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.plugin.PluginRegistry;
@@ -29,6 +30,7 @@ import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.outbox.Dispatcher;
 import dev.beckon.engine.persistence.EngineSchema;
 import dev.beckon.engine.persistence.Transactions;
+import dev.beckon.engine.privacy.ShopperErasure;
 import dev.beckon.engine.scheduler.DueTimer;
 import dev.beckon.engine.scheduler.JdbcTimerStore;
 import dev.beckon.engine.scheduler.TimerLateness;
@@ -73,6 +75,7 @@ public final class ProactiveEngine {
     private final TimerLateness timerLateness = new TimerLateness();
     private final JdbcAttribution attribution = new JdbcAttribution(AttributionWindows.KLAVIYO_DEFAULTS);
     private final JdbcTimeline timeline = new JdbcTimeline();
+    private final ShopperErasure erasure = new ShopperErasure();
     private final Dispatcher dispatcher;
 
     /**
@@ -328,6 +331,18 @@ public final class ProactiveEngine {
      */
     public boolean recordDelivery(MessageId message, Instant at) {
         return tx.inTransaction(c -> messages.recordDelivery(c, message.value(), at));
+    }
+
+    /**
+     * Erases what the engine holds on one shopper, found by any of their identifiers (the merchant's erase
+     * endpoint; a platform's {@code customers/redact} arrives as an event and is handled the same way).
+     *
+     * @param customer null if unknown
+     * @param email    null if unknown
+     * @param phone    null if unknown
+     */
+    public ShopperErasure.Erased eraseShopper(ShopId shop, CustomerId customer, String email, String phone) {
+        return tx.inTransaction(c -> erasure.eraseShopper(c, shop, customer, email, phone, clock.instant()));
     }
 
     /** The engine-wide settings. */

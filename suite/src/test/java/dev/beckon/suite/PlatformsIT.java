@@ -34,6 +34,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The platform flow in a real Payara Micro: each store platform's signed webhook, posted over HTTP, lands as a
@@ -227,6 +229,33 @@ class PlatformsIT {
         assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
         assertThat(SuiteClient.json(view.body()).getString("status")).isEqualTo("uninstalled");
         assertThat(suite.events(shop)).extracting(e -> e.getString("type")).containsExactly("AppUninstalled");
+    }
+
+    @Test
+    void aCustomersRedactErasesTheShoppersTrailAndKeepsTheRequest() throws Exception {
+        String secret = "shpss_redact_it";
+        JsonObject shop = suite.createShop("shopify", "redact-it.myshopify.com", secret);
+        String shopId = shop.getString("id");
+        String apiKey = shop.getString("apiKey");
+        byte[] order = SuiteClient.resource("platforms/shopify-orders-create.json");
+        assertThat(suite.post("webhooks/shopify/" + shopId, order, "application/json", "X-Shopify-Topic",
+                "orders/create", "X-Shopify-Event-Id", "redact-order-1", "X-Shopify-Hmac-Sha256",
+                SuiteClient.base64HmacSha256(secret, order)).statusCode()).isEqualTo(200);
+        String timeline = "api/shops/" + shopId + "/shoppers/115310627314723954/timeline";
+        await().atMost(Duration.ofSeconds(20)).until(() -> !SuiteClient.array(suite.get(timeline, apiKey).body())
+                .isEmpty());
+
+        byte[] redact = ("{\"shop_id\":954889,\"shop_domain\":\"redact-it.myshopify.com\",\"customer\":"
+                + "{\"id\":115310627314723954,\"email\":\"jon@example.com\",\"phone\":null},"
+                + "\"orders_to_redact\":[820982911946154508]}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = suite.post("webhooks/shopify/" + shopId, redact, "application/json",
+                "X-Shopify-Topic", "customers/redact", "X-Shopify-Event-Id", "redact-1", "X-Shopify-Hmac-Sha256",
+                SuiteClient.base64HmacSha256(secret, redact));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SuiteClient.array(suite.get(timeline, apiKey).body())
+                .isEmpty());
+        assertThat(suite.events(shop)).extracting(e -> e.getString("type")).containsExactly("DataErasureRequested");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.beckon.api.event.CartItemAdded;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.event.ConsentChanged;
 import dev.beckon.api.event.CustomerUpdated;
+import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.event.EventPayload;
 import dev.beckon.api.event.OrderCancelled;
 import dev.beckon.api.event.OrderFulfilled;
@@ -12,9 +13,11 @@ import dev.beckon.api.event.OrderPaid;
 import dev.beckon.api.event.OrderPlaced;
 import dev.beckon.api.event.ProductViewed;
 import dev.beckon.api.event.ProximityEvent;
+import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.attribution.JdbcAttribution;
 import dev.beckon.engine.inbox.EventInbox;
 import dev.beckon.engine.inbox.InboxEvent;
+import dev.beckon.engine.privacy.ShopperErasure;
 import dev.beckon.engine.shoppers.ShopperKeys;
 
 import java.sql.Connection;
@@ -26,13 +29,17 @@ import java.util.Objects;
 /**
  * Hands each stored event to the shop's journeys (the {@link JourneyRuntime}), records consent changes,
  * attributes orders to the last message that touched the shopper, and tags the stored event with its shopper for
- * the timeline. Events no journey uses are simply marked processed.
+ * the timeline, and honours erasure requests ({@link ShopperErasure}). Events no journey uses are simply marked
+ * processed.
  */
 public final class JourneyRouter implements EventInbox.EventHandler {
+
+    private static final System.Logger LOG = System.getLogger(JourneyRouter.class.getName());
 
     private final JourneyRuntime runtime;
     private final JdbcAttribution attribution;
     private final java.time.Clock clock;
+    private final ShopperErasure erasure = new ShopperErasure();
 
     public JourneyRouter(JourneyRuntime runtime, JdbcAttribution attribution, java.time.Clock clock) {
         this.runtime = Objects.requireNonNull(runtime);
@@ -55,6 +62,10 @@ public final class JourneyRouter implements EventInbox.EventHandler {
             runtime.cancelShop(c, event.envelope().shop(), "the app was uninstalled");
             return;
         }
+        if (payload instanceof DataErasureRequested erasure) {
+            erase(c, event, erasure);
+            return;
+        }
         if (payload instanceof ConsentChanged consent) {
             runtime.onConsent(c, event.envelope().shop(), consent);
         }
@@ -62,6 +73,19 @@ public final class JourneyRouter implements EventInbox.EventHandler {
         if (payload instanceof OrderPlaced order) {
             attribution.onOrder(c, event.envelope().shop(), shopperKey, goalRuns, order, clock.instant());
         }
+    }
+
+    private void erase(Connection c, InboxEvent event, DataErasureRequested erasure) throws SQLException {
+        ShopId shop = event.envelope().shop();
+        ShopperErasure.Erased erased;
+        if (erasure.scope() == DataErasureRequested.Scope.SHOP) {
+            runtime.cancelShop(c, shop, "the shop's data was erased");
+            erased = this.erasure.eraseShop(c, shop, event.envelope().id().value());
+        } else {
+            erased = this.erasure.eraseShopper(c, shop, erasure.customer(), erasure.email(), erasure.phone(),
+                    clock.instant());
+        }
+        LOG.log(System.Logger.Level.INFO, "shop {0}: {1} erasure removed {2}", shop, erasure.scope(), erased);
     }
 
     /** The shopper an event is about, as {@link ShopperKeys} defines it; null if it names none. */

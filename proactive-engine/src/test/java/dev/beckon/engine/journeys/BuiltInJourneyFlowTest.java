@@ -5,6 +5,7 @@ import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.channel.OutboundMessage;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.event.ConsentChanged;
+import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.event.OrderFulfilled;
 import dev.beckon.api.event.OrderPlaced;
 import dev.beckon.api.event.ZoneDwelled;
@@ -28,6 +29,7 @@ import dev.beckon.engine.definitions.ValidationError;
 import dev.beckon.engine.messages.MessageState;
 import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.offers.DiscountCodes;
+import dev.beckon.engine.shoppers.ShopperKeys;
 import dev.beckon.engine.videos.VideoRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +217,50 @@ class BuiltInJourneyFlowTest {
         engine.updateAbandonedCheckoutSettings(SHOP, true, Duration.ofMinutes(20));
         assertThat(engine.journey(SHOP, "abandoned-checkout")).get()
                 .satisfies(j -> assertThat(j.steps().get(0).toString()).contains("PT20M"));
+    }
+
+    @Test
+    void aShoppersErasureRemovesTheirTrailAndStopsWhatWasStillToCome() {
+        engine.accept(List.of(envelope(checkout("c1"), "e1", T0)));
+        settle();
+        at(T0.plus(Duration.ofHours(1)));
+        assertThat(sms.sent).hasSize(1);
+        String shopper = ShopperKeys.of(ann());
+        assertThat(engine.timeline(SHOP, shopper, 100)).isNotEmpty();
+
+        Shopper ann = ann();
+        engine.accept(List.of(envelope(new DataErasureRequested(DataErasureRequested.Scope.CUSTOMER, ann.customer(),
+                ann.email(), ann.phone(), List.of()), "redact-1", clock.instant())));
+        settle();
+        at(T0.plus(Duration.ofDays(2)));
+
+        assertThat(email.sent).isEmpty();
+        assertThat(offers).isEmpty();
+        assertThat(engine.timeline(SHOP, shopper, 100)).isEmpty();
+        assertThat(engine.messages(SHOP, 10)).singleElement().satisfies(m -> {
+            assertThat(m.to()).isNull();
+            assertThat(m.body()).isEqualTo("[erased]");
+            assertThat(m.state()).isEqualTo(MessageState.SENT);
+        });
+        assertThat(engine.events(SHOP, 10)).extracting(e -> e.type()).containsExactly("DataErasureRequested");
+        // a second request (Shopify retries) finds nothing left
+        assertThat(engine.eraseShopper(SHOP, ann.customer(), ann.email(), ann.phone()).total()).isZero();
+    }
+
+    @Test
+    void aShopErasureLeavesNothingOfTheShopButTheRequest() {
+        engine.accept(List.of(envelope(checkout("c1"), "e1", T0), envelope(order("5001"), "o1", T0)));
+        settle();
+        assertThat(engine.messages(SHOP, 10)).isNotEmpty();
+
+        engine.accept(List.of(envelope(new DataErasureRequested(DataErasureRequested.Scope.SHOP, null, null, null,
+                List.of()), "shop-redact", clock.instant())));
+        settle();
+        at(T0.plus(Duration.ofDays(2)));
+
+        assertThat(engine.messages(SHOP, 10)).isEmpty();
+        assertThat(sms.sent).isEmpty();
+        assertThat(engine.events(SHOP, 10)).extracting(e -> e.type()).containsExactly("DataErasureRequested");
     }
 
     static CheckoutUpdated checkout(String token) {

@@ -1,5 +1,8 @@
 package dev.beckon.suite.video;
 
+import dev.beckon.api.model.CustomerId;
+import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.engine.privacy.ShopperErasure;
 import dev.beckon.suite.errors.Problem;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
@@ -28,9 +31,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A shopper's erasure request: their renders, the videos staff recorded for their orders, their recording tasks,
- * and every link made for them or their orders with its view events. The engine will call the same on a platform's
- * {@code customers/redact}. Idempotent.
+ * A shopper's erasure request, by customer id, e-mail address or +E.164 phone: what the engine holds on them (see
+ * {@code ShopperErasure}), their renders, the videos staff recorded for their orders, their recording tasks, and
+ * every link made for them or their orders with its view events. A platform's {@code customers/redact} does the
+ * same through the webhook. Idempotent.
  */
 @Path("api/shops/{shopId}/shoppers/{shopperRef}/erase")
 @RequestScoped
@@ -45,19 +49,25 @@ public class ShopperErasureResource {
     @Inject
     VideoPrivacy privacy;
 
-    /** What was deleted. */
-    @Schema(name = "ShopperErased")
-    public record ErasedJson(int renders, int recordedVideos, int files, int links, int viewEvents, int tasks) {
+    @Inject
+    ProactiveEngine engine;
 
-        static ErasedJson of(VideoPrivacy.Erased erased) {
-            return new ErasedJson(erased.renders(), erased.recordedVideos(), erased.files(), erased.links(),
-                    erased.viewEvents(), erased.tasks());
+    /** What was deleted (messages are kept as counted rows without address or text). */
+    @Schema(name = "ShopperErased")
+    public record ErasedJson(int renders, int recordedVideos, int files, int links, int viewEvents, int tasks,
+                             int events, int journeyRuns, int timers, int decisions, int consents, int messages) {
+
+        static ErasedJson of(VideoPrivacy.Erased video, ShopperErasure.Erased engine) {
+            return new ErasedJson(video.renders(), video.recordedVideos(), video.files(), video.links(),
+                    video.viewEvents(), video.tasks(), engine.events(), engine.runs(), engine.timers(),
+                    engine.decisions(), engine.consents(), engine.messages());
         }
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Erase a shopper's video data", description = "Optional JSON {\"orderIds\": [...]} "
+    @Operation(summary = "Erase a shopper's data: events, journeys, decisions, message texts and videos",
+            description = "Optional JSON {\"orderIds\": [...]} "
             + "(a platform's orders_to_redact) also deletes those orders' links. Answers what was deleted.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ErasedJson.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
@@ -66,7 +76,12 @@ public class ShopperErasureResource {
                             String body) throws VideoRequestException, IOException {
         Shop shop = ShopResource.find(shops, shopId);
         List<String> orderIds = orderIds(body);
-        return ErasedJson.of(privacy.eraseShopper(shop.id(), shopperRef, orderIds));
+        String ref = shopperRef.strip();
+        boolean email = ref.contains("@");
+        boolean phone = ref.startsWith("+");
+        ShopperErasure.Erased engineErased = engine.eraseShopper(shop.id(), email || phone ? null : CustomerId.of(ref),
+                email ? ref : null, phone ? ref : null);
+        return ErasedJson.of(privacy.eraseShopper(shop.id(), shopperRef, orderIds), engineErased);
     }
 
     static List<String> orderIds(String body) {

@@ -1,6 +1,8 @@
 package dev.beckon.suite.webhooks;
 
 import dev.beckon.api.event.AppUninstalled;
+import dev.beckon.api.event.DataErasureRequested;
+import dev.beckon.api.event.EventEnvelope;
 import dev.beckon.api.platform.Headers;
 import dev.beckon.api.platform.PlatformAdapter;
 import dev.beckon.api.platform.WebhookOutcome;
@@ -11,6 +13,7 @@ import dev.beckon.engine.inbox.InboxReceipt;
 import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.errors.Problem;
 import dev.beckon.suite.errors.ProblemException;
+import dev.beckon.suite.shoppers.Erasures;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.suite.shops.ShopResource;
@@ -75,6 +78,9 @@ public class WebhookResource {
     Uninstalls uninstalls;
 
     @Inject
+    Erasures erasures;
+
+    @Inject
     MetricRegistry metrics;
 
     @POST
@@ -118,8 +124,12 @@ public class WebhookResource {
         if (outcome instanceof WebhookOutcome.Accepted accepted) {
             InboxReceipt receipt = engine.accept(accepted.events());
             count(adapter, receipt.stored() > 0 ? "accepted" : "duplicate");
-            if (accepted.events().stream().anyMatch(e -> e.payload() instanceof AppUninstalled)) {
-                uninstalls.uninstalled(shop.id(), adapter.id());
+            for (EventEnvelope event : accepted.events()) {
+                if (event.payload() instanceof AppUninstalled) {
+                    uninstalls.uninstalled(shop.id(), adapter.id());
+                } else if (event.payload() instanceof DataErasureRequested erasure && receipt.stored() > 0) {
+                    erasures.requested(shop.id(), erasure);
+                }
             }
             return WebhookAnswer.accepted(receipt).response();
         }

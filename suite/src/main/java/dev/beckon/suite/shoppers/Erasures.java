@@ -1,0 +1,63 @@
+package dev.beckon.suite.shoppers;
+
+import dev.beckon.api.event.DataErasureRequested;
+import dev.beckon.api.model.OrderId;
+import dev.beckon.api.model.ShopId;
+import dev.beckon.engine.shoppers.ShopperKeys;
+import dev.beckon.video.VideoRequestException;
+import dev.beckon.video.privacy.VideoPrivacy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A platform's erasure request ({@code customers/redact}) reaches every module that holds shopper data: the engine
+ * erases its part when it handles the stored event; this class erases the video module's part (renders, recorded
+ * videos, tasks, links and views) under every key the shopper may have been filed under.
+ */
+@ApplicationScoped
+public class Erasures {
+
+    private static final System.Logger LOG = System.getLogger(Erasures.class.getName());
+
+    @Inject
+    VideoPrivacy videos;
+
+    /** For a webhook whose {@link DataErasureRequested} event is already in the engine's inbox. */
+    public void requested(ShopId shop, DataErasureRequested request) {
+        if (request.scope() != DataErasureRequested.Scope.CUSTOMER) {
+            return;
+        }
+        List<String> orders = request.orders().stream().map(OrderId::value).toList();
+        for (String ref : shopperRefs(request)) {
+            try {
+                VideoPrivacy.Erased erased = videos.eraseShopper(shop, ref, orders);
+                LOG.log(System.Logger.Level.INFO, "shop {0}: video data of a shopper erased: {1}", shop, erased);
+            } catch (VideoRequestException | IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "shop " + shop + ": the shopper's video data could not all be"
+                        + " erased; the merchant's erase endpoint finishes it: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The customer id, and the guest keys of the email and the phone: each may file some of the shopper's data. */
+    static Set<String> shopperRefs(DataErasureRequested request) {
+        Set<String> refs = new LinkedHashSet<>();
+        if (request.customer() != null) {
+            refs.add(request.customer().value());
+        }
+        String byEmail = ShopperKeys.forContact(request.email(), null);
+        String byPhone = ShopperKeys.forContact(null, request.phone());
+        if (byEmail != null) {
+            refs.add(byEmail);
+        }
+        if (byPhone != null) {
+            refs.add(byPhone);
+        }
+        return refs;
+    }
+}
