@@ -3,6 +3,7 @@ package dev.beckon.adapters.shopify;
 import dev.beckon.adapters.json.JsonView;
 import dev.beckon.adapters.json.MalformedPayloadException;
 import dev.beckon.api.event.AppUninstalled;
+import dev.beckon.api.event.DataAccessRequested;
 import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.model.CustomerId;
 import dev.beckon.api.model.OrderId;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * The topics a Shopify app must honour whatever it does: {@code app/uninstalled} to {@link AppUninstalled},
- * and the GDPR {@code customers/redact} and {@code shop/redact} to {@link DataErasureRequested}.
+ * the GDPR {@code customers/redact} and {@code shop/redact} to {@link DataErasureRequested}, and
+ * {@code customers/data_request} to {@link DataAccessRequested}.
  */
 final class ComplianceMapping {
 
@@ -22,6 +24,26 @@ final class ComplianceMapping {
     static Mapped appUninstalled(JsonView body, Delivery delivery) {
         return new Mapped(new AppUninstalled(delivery.shopDomain()), body.id("id"), body.instant("updated_at"),
                 body.instant("created_at"));
+    }
+
+    /**
+     * Body: {@code {"shop_id", "shop_domain", "customer": {"id", "email", "phone"}, "orders_requested": [...],
+     * "data_request": {"id"}}}.
+     */
+    static Mapped customerDataRequest(JsonView body, Delivery delivery) {
+        JsonView customer = body.requireObject("customer");
+        String id = customer.id("id");
+        String email = customer.string("email");
+        String phone = customer.string("phone");
+        if (id == null && email == null && phone == null) {
+            throw new MalformedPayloadException(
+                    body.pathOf("customer") + " has no id, email or phone, so no one asked for their data");
+        }
+        List<OrderId> orders = body.ids("orders_requested").stream().map(OrderId::of).toList();
+        String requestId = body.object("data_request").map(request -> request.id("id")).orElse(null);
+        DataAccessRequested payload = new DataAccessRequested(id == null ? null : CustomerId.of(id), email, phone,
+                orders, requestId);
+        return new Mapped(payload, requestId != null ? requestId : id, null, null);
     }
 
     /** Body: {@code {"shop_id", "shop_domain", "customer": {"id", "email", "phone"}, "orders_to_redact": [...]}}. */

@@ -18,6 +18,7 @@ enum ShopifyTopic {
     CUSTOMERS_EMAIL_MARKETING_CONSENT_UPDATE("customers_email_marketing_consent/update",
             CustomerMapping::emailConsent),
     APP_UNINSTALLED("app/uninstalled", ComplianceMapping::appUninstalled),
+    CUSTOMERS_DATA_REQUEST("customers/data_request", ComplianceMapping::customerDataRequest),
     CUSTOMERS_REDACT("customers/redact", ComplianceMapping::customerRedact),
     SHOP_REDACT("shop/redact", ComplianceMapping::shopRedact);
 

@@ -5,6 +5,7 @@ import dev.beckon.api.event.AppUninstalled;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.event.ConsentChanged;
 import dev.beckon.api.event.CustomerUpdated;
+import dev.beckon.api.event.DataAccessRequested;
 import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.event.EventEnvelope;
 import dev.beckon.api.event.EventPayload;
@@ -251,11 +252,12 @@ class ShopifyAdapterTest extends PlatformAdapterContract {
     }
 
     @Test
-    void customersDataRequestIsIgnoredUntilTheApiHasAnEventForIt() {
+    void customersDataRequestMapsOntoADataAccessRequestTheMerchantSees() {
         byte[] body = resource("shopify/customers-data-request.json");
 
-        assertThat(adapter.receive(delivery("customers/data_request", body)))
-                .isEqualTo(new Ignored("topic customers/data_request is not used by Beckon"));
+        assertThat(single(adapter.receive(delivery("customers/data_request", body))).payload()).isEqualTo(
+                new DataAccessRequested(CustomerId.of("191167"), "john@example.com", "555-625-1199",
+                        List.of(OrderId.of("299938"), OrderId.of("280263"), OrderId.of("220458")), "9999"));
     }
 
     // ---- checkouts

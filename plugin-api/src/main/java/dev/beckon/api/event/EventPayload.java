@@ -8,5 +8,5 @@ package dev.beckon.api.event;
  */
 public sealed interface EventPayload
         permits CheckoutUpdated, OrderPlaced, OrderPaid, OrderFulfilled, OrderCancelled, CartItemAdded, CustomerUpdated, ConsentChanged, ProductViewed,
-        AppUninstalled, DataErasureRequested, ProximityEvent {
+        AppUninstalled, DataErasureRequested, DataAccessRequested, ProximityEvent {
 }

@@ -5,6 +5,7 @@ import dev.beckon.api.event.CartItemAdded;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.event.ConsentChanged;
 import dev.beckon.api.event.CustomerUpdated;
+import dev.beckon.api.event.DataAccessRequested;
 import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.event.EventPayload;
 import dev.beckon.api.event.OrderCancelled;
@@ -108,6 +109,8 @@ public final class JourneyRouter implements EventInbox.EventHandler {
             return e.customer() == null ? null : e.customer().value();
         } else if (payload instanceof ProximityEvent e) {
             return "device-" + e.device().value();
+        } else if (payload instanceof DataAccessRequested e) {
+            return ShopperKeys.of(e.customer(), e.email(), e.phone());
         } else if (payload instanceof ConsentChanged e) {
             if (e.customer() != null) {
                 return e.customer().value();

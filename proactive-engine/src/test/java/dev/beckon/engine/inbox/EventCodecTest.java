@@ -5,6 +5,7 @@ import dev.beckon.api.event.CartItemAdded;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.event.ConsentChanged;
 import dev.beckon.api.event.CustomerUpdated;
+import dev.beckon.api.event.DataAccessRequested;
 import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.event.EventPayload;
 import dev.beckon.api.event.OrderCancelled;
@@ -102,6 +103,8 @@ class EventCodecTest {
                         "ann@example.com", "+14155550100",
                         List.of(OrderId.of("820982911946154508"), OrderId.of("820982911946154509"))),
                 new DataErasureRequested(DataErasureRequested.Scope.SHOP, null, null, null, List.of()),
+                new DataAccessRequested(CustomerId.of("191167"), "john@example.com", null,
+                        List.of(OrderId.of("299938")), "9999"),
                 new ZoneEntered(store, zone, visit, device, T),
                 new ZoneDwelled(store, zone, visit, device, Duration.ofSeconds(95, 250_000_000), T),
                 new ZoneExited(store, zone, visit, device, T.plusSeconds(100)),
