@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -264,6 +265,31 @@ class InstallIT {
     }
 
     @Test
+    void openingTheEmbeddedAppWithASessionTokenInstallsTheShopAndAnExpiredOneIsRefused() throws Exception {
+        String shop = "it-embedded.myshopify.com";
+        long now = Instant.now().getEpochSecond();
+        String idToken = sessionToken("{\"iss\":\"https://" + shop + "/admin\",\"dest\":\"https://" + shop
+                + "\",\"aud\":\"" + SHOPIFY_ID + "\",\"sub\":\"42\",\"exp\":" + (now + 60) + ",\"nbf\":"
+                + (now - 5) + ",\"iat\":" + (now - 5) + ",\"jti\":\"it-embedded-1\",\"sid\":\"s\"}");
+        String expired = sessionToken("{\"dest\":\"https://" + shop + "\",\"aud\":\"" + SHOPIFY_ID
+                + "\",\"exp\":" + (now - 120) + "}");
+
+        HttpResponse<String> opened = suite.get("install/shopify?shop=" + shop + "&embedded=1&id_token=" + idToken,
+                null);
+        HttpResponse<String> refused = suite.get("install/shopify?shop=" + shop + "&id_token=" + expired, null);
+
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.body()).contains("Beckon is installed on " + shop).doesNotContain("shpat_");
+        PLATFORM.verify(1, postRequestedFor(urlEqualTo("/admin/oauth/access_token")).withRequestBody(
+                matchingJsonPath("$.grant_type", equalTo("urn:ietf:params:oauth:grant-type:token-exchange")))
+                .withRequestBody(matchingJsonPath("$.subject_token", equalTo(idToken))));
+        JsonObject installation = installation(group(SHOP_ID, opened.body()), group(API_KEY, opened.body()));
+        assertThat(installation.getString("status")).isEqualTo("installed");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("expired");
+    }
+
+    @Test
     void anOfferStepCreatesASingleUseCodeOnTheShopsPlatformAndTheMessageCarriesIt() throws Exception {
         String shop = "it-offer.myshopify.com";
         Map<String, String> asked = query(URI.create(suite.get("install/shopify?shop=" + shop, null).headers()
@@ -456,6 +482,15 @@ class InstallIT {
                 + "\",\"consumer_secret\":\"" + consumerSecret + "\",\"key_permissions\":\"read_write\"}";
         return suite.post("install/woocommerce/" + shopId + "/callback", keys.getBytes(StandardCharsets.UTF_8),
                 "application/json");
+    }
+
+    /** A Shopify session token: HS256 under the app's client secret, as the admin issues it to an embedded app. */
+    private static String sessionToken(String claims) throws Exception {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String input = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        return input + "." + url.encodeToString(SuiteClient.hmacSha256(SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8),
+                input.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private HttpResponse<String> put(String path, String bearer, String json) throws Exception {

@@ -60,14 +60,23 @@ public class ShopifyInstallResource {
     Clock clock;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a Shopify install",
-            description = "Redirects the merchant's browser to the shop's authorize page with a fresh one-time state.")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Start a Shopify install, or open the embedded app",
+            description = "Without id_token: redirects the merchant's browser to the shop's authorize page with a fresh"
+                    + " one-time state. With the id_token Shopify adds when the merchant opens the embedded app (a"
+                    + " Shopify-managed install): verifies the session token, exchanges it for the offline token,"
+                    + " subscribes the webhooks and answers the installed page.")
+    @APIResponse(responseCode = "200", description = "Installed from the session token; an HTML page")
     @APIResponse(responseCode = "302", description = "To https://{shop}/admin/oauth/authorize")
-    @APIResponse(responseCode = "400", description = "shop is not a myshopify.com domain",
+    @APIResponse(responseCode = "400", description = "shop is not a myshopify.com domain, or an unreadable id_token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "An id_token not signed for this app, or expired",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The Shopify app's client id or secret is not configured")
-    public Response start(@QueryParam("shop") String shop) {
+    public Response start(@QueryParam("shop") String shop, @QueryParam("id_token") String idToken) {
+        if (idToken != null) {
+            return installed(install -> install.completeEmbedded(idToken));
+        }
         ShopifyInstall install = installers.shopify(domain -> {
             throw new IllegalStateException("no webhooks before the callback");
         });
@@ -98,6 +107,11 @@ public class ShopifyInstallResource {
     @APIResponse(responseCode = "503", description = "The Shopify app's client id or secret is not configured")
     public Response callback(@Context UriInfo uri) {
         Map<String, String> query = InstallErrors.single(uri.getQueryParameters());
+        return installed(install -> install.complete(query));
+    }
+
+    /** Runs one install flow, then stores the shop's token and answers the installed page. */
+    private Response installed(Function<ShopifyInstall, ShopifyInstallation> flow) {
         AtomicReference<InstalledShops.Resolved> resolved = new AtomicReference<>();
         Function<ShopDomain, URI> webhookUrl = domain -> {
             resolved.set(resolve(domain));
@@ -105,7 +119,7 @@ public class ShopifyInstallResource {
         };
         ShopifyInstallation installation;
         try {
-            installation = installers.shopify(webhookUrl).complete(query);
+            installation = flow.apply(installers.shopify(webhookUrl));
         } catch (InstallException e) {
             throw InstallErrors.problem(e);
         }

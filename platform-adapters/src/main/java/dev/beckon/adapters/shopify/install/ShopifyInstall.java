@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Shopify's authorization-code install (knowledge file 2.4 step 3), framework-free:
+ * Shopify's installs, framework-free: the authorization-code grant (knowledge file 2.4 step 3) and, for a
+ * Shopify-managed install of the embedded app, the session-token exchange ({@link #completeEmbedded}, step 2):
  * <ol>
  *   <li>{@link #authorizeUrl}: the {@code shop} parameter must be a {@code myshopify.com} domain; a fresh random
  *       {@code state} is remembered in {@link InstallStates} for {@link ShopifyAppSettings#stateTtl}, and the
@@ -43,6 +44,7 @@ public final class ShopifyInstall {
     private final WebhookSubscriber webhooks;
     private final Function<ShopDomain, URI> webhookCallbacks;
     private final OAuthCallbackVerifier verifier;
+    private final SessionTokenVerifier sessionTokens;
     private final Clock clock;
     private final SecureRandom random;
 
@@ -66,6 +68,7 @@ public final class ShopifyInstall {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.verifier = new OAuthCallbackVerifier(settings.clientSecret(), clock);
+        this.sessionTokens = new SessionTokenVerifier(settings.clientId(), settings.clientSecret(), clock);
     }
 
     /**
@@ -129,6 +132,27 @@ public final class ShopifyInstall {
         WebhookSubscriber.Subscriptions subscriptions = subscribe(shop, granted.accessToken());
         LOG.log(System.Logger.Level.INFO, "Shopify shop {0} installed with scopes {1}; {2} webhooks, {3} problems",
                 shop, granted.scopes(), subscriptions.made().size(), subscriptions.problems().size());
+        return new ShopifyInstallation(shop, granted.accessToken(), granted.scopes(), subscriptions.made(),
+                subscriptions.problems());
+    }
+
+    /**
+     * Installs from the session token Shopify hands the embedded app when the merchant opens it (a Shopify-managed
+     * install: no redirect, no state): the token is verified, exchanged for the offline token, and the webhooks
+     * are subscribed. Opening the app again later re-runs it, which refreshes the token and the subscriptions.
+     *
+     * @param idToken the {@code id_token} query parameter
+     * @throws InstallException {@code MALFORMED}, {@code UNAUTHENTICATED}, {@code EXPIRED}, {@code FORBIDDEN_DOMAIN},
+     *                          {@code PLATFORM_REJECTED} or {@code PLATFORM_UNAVAILABLE}
+     */
+    public ShopifyInstallation completeEmbedded(String idToken) {
+        ShopDomain shop = sessionTokens.verify(idToken);
+        ShopifyTokenExchange.Granted granted = tokens.exchangeSessionToken(shop, settings.clientId(),
+                settings.clientSecret(), idToken.strip());
+        WebhookSubscriber.Subscriptions subscriptions = subscribe(shop, granted.accessToken());
+        LOG.log(System.Logger.Level.INFO, "Shopify shop {0} installed from the embedded app with scopes {1}; {2}"
+                + " webhooks, {3} problems", shop, granted.scopes(), subscriptions.made().size(),
+                subscriptions.problems().size());
         return new ShopifyInstallation(shop, granted.accessToken(), granted.scopes(), subscriptions.made(),
                 subscriptions.problems());
     }

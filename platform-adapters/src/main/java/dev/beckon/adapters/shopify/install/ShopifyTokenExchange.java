@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Exchanges an authorization code for the shop's offline access token: {@code POST https://{shop}/admin/oauth/
- * access_token} with JSON {@code {client_id, client_secret, code}} (knowledge file 2.4 step 3), through a
+ * Obtains the shop's offline access token from {@code POST https://{shop}/admin/oauth/access_token}: for an
+ * authorization code (JSON {@code {client_id, client_secret, code}}, knowledge file 2.4 step 3) or for an embedded
+ * app's session token (the token-exchange grant, step 2), through a
  * MicroProfile REST client paced by the shop's throttle. Failures are {@link InstallException}s: no answer or
  * {@code 5xx} is {@code PLATFORM_UNAVAILABLE}, any {@code 4xx} (a used or foreign code) {@code PLATFORM_REJECTED}.
  * Thread-safe.
@@ -58,16 +59,39 @@ public final class ShopifyTokenExchange {
     }
 
     /**
+     * The authorization-code grant.
+     *
      * @throws InstallException {@code PLATFORM_UNAVAILABLE} or {@code PLATFORM_REJECTED}
      */
     public Granted exchange(ShopDomain shop, String clientId, String clientSecret, String code) {
-        var throttle = throttles.of(shop.value());
-        ShopifyOAuthClient client = clients.build(ShopifyOAuthClient.class, shopOrigin.apply(shop), throttle);
-        JsonObject request = Json.createObjectBuilder()
+        return grant(shop, Json.createObjectBuilder()
                 .add("client_id", clientId)
                 .add("client_secret", clientSecret)
                 .add("code", code)
-                .build();
+                .build(), "the authorization code");
+    }
+
+    /**
+     * The token-exchange grant of a Shopify-managed install: a verified session token ({@code id_token}) for the
+     * shop's offline, non-expiring access token (knowledge file 2.4 step 2).
+     *
+     * @throws InstallException {@code PLATFORM_UNAVAILABLE} or {@code PLATFORM_REJECTED}
+     */
+    public Granted exchangeSessionToken(ShopDomain shop, String clientId, String clientSecret, String idToken) {
+        return grant(shop, Json.createObjectBuilder()
+                .add("client_id", clientId)
+                .add("client_secret", clientSecret)
+                .add("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .add("subject_token", idToken)
+                .add("subject_token_type", "urn:ietf:params:oauth:token-type:id_token")
+                .add("requested_token_type", "urn:shopify:params:oauth:token-type:offline-access-token")
+                .add("expiring", "0")
+                .build(), "the session token");
+    }
+
+    private Granted grant(ShopDomain shop, JsonObject request, String what) {
+        var throttle = throttles.of(shop.value());
+        ShopifyOAuthClient client = clients.build(ShopifyOAuthClient.class, shopOrigin.apply(shop), throttle);
         JsonObject answer;
         try {
             answer = BoundedRetry.DEFAULT.call(throttle, () -> client.accessToken(request));
@@ -77,7 +101,7 @@ public final class ShopifyTokenExchange {
                         InstallException.Kind.PLATFORM_UNAVAILABLE,
                         "Shopify did not hand out the access token (" + e.getMessage() + "); try again later", e);
                 default -> new InstallException(InstallException.Kind.PLATFORM_REJECTED,
-                        "Shopify refused the authorization code (" + e.getMessage() + "); start the install again", e);
+                        "Shopify refused " + what + " (" + e.getMessage() + "); start the install again", e);
             };
         } catch (RuntimeException e) {
             throw new InstallException(InstallException.Kind.PLATFORM_UNAVAILABLE,

@@ -12,6 +12,8 @@ import dev.beckon.adapters.shopify.admin.ShopifyWebhookSubscriptions;
 import dev.beckon.adapters.signature.HmacSha256;
 import dev.beckon.api.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
@@ -312,5 +315,72 @@ class ShopifyInstallTest {
         assertThatThrownBy(() -> install.complete(noCode))
                 .isInstanceOfSatisfying(InstallException.class,
                         e -> assertThat(e.kind()).isEqualTo(InstallException.Kind.MALFORMED));
+    }
+
+    // ---- Shopify-managed install: the embedded app's session token
+
+    /** A session token as Shopify's admin issues it: HS256 under the given secret, claims as given. */
+    private static String sessionToken(String secret, String alg, String claims) {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = url.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}")
+                .getBytes(StandardCharsets.UTF_8)) + "." + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = HmacSha256.mac(secret.getBytes(StandardCharsets.UTF_8),
+                signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + url.encodeToString(mac);
+    }
+
+    private String claims(String dest, String aud, long expOffsetSeconds) {
+        long now = clock.instant().getEpochSecond();
+        return "{\"iss\":\"" + dest + "/admin\",\"dest\":\"" + dest + "\",\"aud\":\"" + aud + "\",\"sub\":\"42\","
+                + "\"exp\":" + (now + expOffsetSeconds) + ",\"nbf\":" + (now - 5) + ",\"iat\":" + (now - 5)
+                + ",\"jti\":\"00000000-0000-4000-8000-000000000000\",\"sid\":\"s\"}";
+    }
+
+    @Test
+    void anEmbeddedAppsSessionTokenIsExchangedForTheOfflineTokenAndTheShopIsSubscribed() {
+        shopifyGrantsTheToken();
+        shopifyAcceptsEveryWebhook();
+        String idToken = sessionToken(SECRET, "HS256", claims("https://" + SHOP.value(), "beckon-client-id", 60));
+
+        ShopifyInstallation installed = install.completeEmbedded(idToken);
+
+        assertThat(installed.shop()).isEqualTo(SHOP);
+        assertThat(installed.accessToken()).isEqualTo("shpat_f00dcafe");
+        SHOPIFY.verify(postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalToJson("""
+                {"client_id":"beckon-client-id","client_secret":"hush",
+                 "grant_type":"urn:ietf:params:oauth:grant-type:token-exchange","subject_token":"%s",
+                 "subject_token_type":"urn:ietf:params:oauth:token-type:id_token",
+                 "requested_token_type":"urn:shopify:params:oauth:token-type:offline-access-token",
+                 "expiring":"0"}""".formatted(idToken))));
+        assertThat(installed.webhooks()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "hush          | HS256 | https://some-shop.myshopify.com | beckon-client-id | 60  | EXPIRED",
+            "hush          | HS256 | https://some-shop.myshopify.com | beckon-client-id | -11 | EXPIRED",
+            "someone-else  | HS256 | https://some-shop.myshopify.com | beckon-client-id | 60  | UNAUTHENTICATED",
+            "hush          | HS256 | https://some-shop.myshopify.com | another-app      | 60  | UNAUTHENTICATED",
+            "hush          | HS384 | https://some-shop.myshopify.com | beckon-client-id | 60  | UNAUTHENTICATED",
+            "hush          | HS256 | https://evil.com                | beckon-client-id | 60  | FORBIDDEN_DOMAIN",
+            "hush          | HS256 | http://some-shop.myshopify.com  | beckon-client-id | 60  | FORBIDDEN_DOMAIN"})
+    void aSessionTokenThatDoesNotHoldInstallsNothing(String secret, String alg, String dest, String aud, long exp,
+                                                     InstallException.Kind expected) {
+        String idToken = sessionToken(secret, alg, claims(dest, aud, exp));
+        if (expected == InstallException.Kind.EXPIRED && exp > 0) {
+            clock.advance(Duration.ofSeconds(exp + 10)); // the clock moves past exp + the 10 s tolerance
+        }
+
+        assertThatThrownBy(() -> install.completeEmbedded(idToken)).isInstanceOfSatisfying(InstallException.class,
+                e -> assertThat(e.kind()).isEqualTo(expected));
+        SHOPIFY.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aSessionTokenThatIsNotAJwtIsMalformed() {
+        assertThatThrownBy(() -> install.completeEmbedded("not.a-jwt")).isInstanceOfSatisfying(
+                InstallException.class, e -> assertThat(e.kind()).isEqualTo(InstallException.Kind.MALFORMED));
+        assertThatThrownBy(() -> install.completeEmbedded(null)).isInstanceOfSatisfying(
+                InstallException.class, e -> assertThat(e.kind()).isEqualTo(InstallException.Kind.MALFORMED));
     }
 }
