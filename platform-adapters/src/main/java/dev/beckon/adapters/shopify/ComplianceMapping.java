@@ -31,35 +31,42 @@ final class ComplianceMapping {
      * "data_request": {"id"}}}.
      */
     static Mapped customerDataRequest(JsonView body, Delivery delivery) {
-        JsonView customer = body.requireObject("customer");
-        String id = customer.id("id");
-        String email = customer.string("email");
-        String phone = customer.string("phone");
-        if (id == null && email == null && phone == null) {
-            throw new MalformedPayloadException(
-                    body.pathOf("customer") + " has no id, email or phone, so no one asked for their data");
-        }
-        List<OrderId> orders = body.ids("orders_requested").stream().map(OrderId::of).toList();
+        Subject subject = Subject.of(body, "no one asked for their data");
         String requestId = body.object("data_request").map(request -> request.id("id")).orElse(null);
-        DataAccessRequested payload = new DataAccessRequested(id == null ? null : CustomerId.of(id), email, phone,
-                orders, requestId);
-        return new Mapped(payload, requestId != null ? requestId : id, null, null);
+        DataAccessRequested payload = new DataAccessRequested(subject.customer(), subject.email(), subject.phone(),
+                subject.orders("orders_requested"), requestId);
+        return new Mapped(payload, requestId != null ? requestId : subject.id(), null, null);
     }
 
     /** Body: {@code {"shop_id", "shop_domain", "customer": {"id", "email", "phone"}, "orders_to_redact": [...]}}. */
     static Mapped customerRedact(JsonView body, Delivery delivery) {
-        JsonView customer = body.requireObject("customer");
-        String id = customer.id("id");
-        String email = customer.string("email");
-        String phone = customer.string("phone");
-        if (id == null && email == null && phone == null) {
-            throw new MalformedPayloadException(
-                    body.pathOf("customer") + " has no id, email or phone, so there is no one to erase");
-        }
-        List<OrderId> orders = body.ids("orders_to_redact").stream().map(OrderId::of).toList();
+        Subject subject = Subject.of(body, "there is no one to erase");
         DataErasureRequested payload = new DataErasureRequested(DataErasureRequested.Scope.CUSTOMER,
-                id == null ? null : CustomerId.of(id), email, phone, orders);
-        return new Mapped(payload, id, null, null);
+                subject.customer(), subject.email(), subject.phone(), subject.orders("orders_to_redact"));
+        return new Mapped(payload, subject.id(), null, null);
+    }
+
+    /** The customer a GDPR request is about; at least one of id, email and phone is present. */
+    private record Subject(JsonView body, String id, String email, String phone) {
+
+        static Subject of(JsonView body, String withoutAnyone) {
+            JsonView customer = body.requireObject("customer");
+            Subject subject = new Subject(body, customer.id("id"), customer.string("email"),
+                    customer.string("phone"));
+            if (subject.id == null && subject.email == null && subject.phone == null) {
+                throw new MalformedPayloadException(
+                        body.pathOf("customer") + " has no id, email or phone, so " + withoutAnyone);
+            }
+            return subject;
+        }
+
+        CustomerId customer() {
+            return id == null ? null : CustomerId.of(id);
+        }
+
+        List<OrderId> orders(String field) {
+            return body.ids(field).stream().map(OrderId::of).toList();
+        }
     }
 
     /** Body: {@code {"shop_id", "shop_domain"}}. */

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +41,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where store platforms deliver webhooks. The body is read as raw bytes (with a size cap) and handed to the
@@ -82,6 +85,9 @@ public class WebhookResource {
 
     @Inject
     MetricRegistry metrics;
+
+    /** The registry's counters, looked up once per platform and outcome rather than on every delivery. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     @POST
     @Operation(summary = "Receive a store webhook",
@@ -201,7 +207,8 @@ public class WebhookResource {
     }
 
     private void count(PlatformAdapter adapter, String outcome) {
-        metrics.counter("beckon_webhooks", new Tag("platform", adapter.id()), new Tag("outcome", outcome)).inc();
+        counters.computeIfAbsent(adapter.id() + "/" + outcome, key -> metrics.counter("beckon_webhooks",
+                new Tag("platform", adapter.id()), new Tag("outcome", outcome))).inc();
     }
 
     private static String mediaType(HttpHeaders headers) {
