@@ -362,4 +362,112 @@ class BeaconGatewayIT {
             throw new UncheckedIOException(e);
         }
     }
+
+    // --- pairing by proximity ------------------------------------------------------------------------------
+
+    /**
+     * Staff put a new beacon next to the store's tablet while another unpaired beacon sits farther away: the
+     * tablet's scanner proposes the near one, staff confirm it into the till zone, it is listed as paired, leaves
+     * the proposals, and the tablet hearing it now enters the till zone.
+     */
+    @Test
+    void aBeaconPutNextToAScannerIsProposedConfirmedAndThenCounts() throws Exception {
+        JsonObject shop = createShop("proposals.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        HttpResponse<String> created = post(key, "api/shops/" + shopId + "/stores", "{\"name\":\"Potsdam\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String storeId = json(created.body()).getString("id");
+        String store = "api/shops/" + shopId + "/stores/" + storeId;
+        assertThat(post(key, store + "/zones", "{\"name\":\"Till\"}").statusCode()).isEqualTo(201);
+        assertThat(post(key, store + "/scanners", "{\"id\":\"tablet\"}").statusCode()).isEqualTo(201);
+        assertThat(post(key, store + "/scanners", "{\"id\":\"door-node\"}").statusCode()).isEqualTo(201);
+        JsonObject credential = json(post(key, store + "/scanners/tablet/credentials", "").body());
+        String near = "ibeacon:426c7565-4368-6172-6d42-6561636f6e73:3838:4949";
+        String far = "ibeacon:fda50693-a4e2-4fb1-afcf-c6eb07647825:9999:9999";
+
+        assertThat(get(key, store + "/scanners/nobody/proposals").statusCode()).isEqualTo(404);
+        assertThat(get(key, "api/shops/" + shopId + "/stores/no-such-store/scanners/tablet/proposals").statusCode())
+                .isEqualTo(404);
+        JsonObject silent = json(get(key, store + "/scanners/door-node/proposals").body());
+        assertThat(silent.get("proposed")).isEqualTo(JsonValue.NULL);
+        assertThat(silent.getString("reason")).isEqualTo("NOTHING_HEARD");
+        HttpResponse<String> nothing = post(key, store + "/scanners/door-node/proposals/confirm",
+                "{\"zoneId\":\"till\"}");
+        assertThat(nothing.statusCode()).as(nothing.body()).isEqualTo(409);
+        assertThat(nothing.body()).contains("NOTHING_HEARD");
+
+        String topic = "beckon/" + shopId + "/stores/" + storeId + "/scanners/tablet/sightings";
+        MqttClient tablet = connect("it-tablet", credential.getString("username"), credential.getString("password"));
+        try {
+            // raw iBeacon frames: the BlueCharm (measured power -59) held at the tablet, the RDL52832 across the room
+            for (int reading = 0; reading < 4; reading++) {
+                String ts = "\"" + Instant.now() + "\"";
+                publish(tablet, topic, "{\"v\":1,\"installId\":\"staff-tablet\",\"sightings\":["
+                        + "{\"ts\":" + ts + ",\"rssi\":" + (-46 - reading % 2) + ",\"mfg\":"
+                        + "\"4c000215426c7565436861726d426561636f6e730efe1355c5\"},"
+                        + "{\"ts\":" + ts + ",\"rssi\":-74,\"mfg\":\"4c000215fda50693a4e24fb1afcfc6eb07647825270f270fd8\"}]}");
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                JsonObject proposals = json(get(key, store + "/scanners/tablet/proposals").body());
+                assertThat(proposals.getString("proposed")).as(proposals.toString()).isEqualTo(near);
+                List<JsonObject> beacons = proposals.getJsonArray("beacons").getValuesAs(JsonObject.class);
+                assertThat(beacons).extracting(b -> b.getString("key")).containsExactly(near, far);
+                assertThat(beacons).extracting(b -> b.getBoolean("proposed")).containsExactly(true, false);
+                assertThat(beacons.get(0).getString("kind")).isEqualTo("IBEACON");
+                assertThat(beacons.get(0).getInt("measuredPower")).isEqualTo(-59);
+                assertThat(beacons.get(0).getInt("sightings")).isEqualTo(4);
+                assertThat(proposals.getJsonNumber("marginDb").doubleValue()).isGreaterThanOrEqualTo(8);
+            });
+
+            assertThat(post(key, store + "/scanners/tablet/proposals/confirm", "{\"zoneId\":\"till\",\"key\":\""
+                    + far + "\"}").statusCode()).isEqualTo(409);
+            assertThat(post(key, store + "/scanners/tablet/proposals/confirm", "{\"zoneId\":\"nowhere\"}")
+                    .statusCode()).isEqualTo(400);
+            HttpResponse<String> confirmed = post(key, store + "/scanners/tablet/proposals/confirm",
+                    "{\"zoneId\":\"till\",\"key\":\"" + near + "\"}");
+            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+            assertThat(json(confirmed.body()).getString("key")).isEqualTo(near);
+            assertThat(json(confirmed.body()).get("rssiAt1m")).as("the frame's measured power is used")
+                    .isEqualTo(JsonValue.NULL);
+
+            List<JsonObject> paired = jsonArray(get(key, store + "/beacons").body()).getValuesAs(JsonObject.class);
+            assertThat(paired).extracting(b -> b.getString("key") + " " + b.getString("zoneId"))
+                    .containsExactly(near + " till");
+            JsonObject after = json(get(key, store + "/scanners/tablet/proposals").body());
+            assertThat(after.getJsonArray("beacons").getValuesAs(JsonObject.class))
+                    .extracting(b -> b.getString("key")).containsExactly(far);
+
+            // the tablet (the store app) ranging the now paired beacon every 500 ms: a visit enters the till
+            ScheduledExecutorService ranging = Executors.newSingleThreadScheduledExecutor();
+            List<ScheduledFuture<Void>> readings = new ArrayList<>();
+            try {
+                for (int reading = 0; reading < 8; reading++) {
+                    readings.add(ranging.schedule(() -> {
+                        publish(tablet, topic, "{\"v\":1,\"installId\":\"staff-tablet\",\"sightings\":[{\"ts\":\""
+                                + Instant.now() + "\",\"rssi\":-58,\"mfg\":"
+                                + "\"4c000215426c7565436861726d426561636f6e730efe1355c5\"}]}");
+                        return null;
+                    }, 500L * reading, TimeUnit.MILLISECONDS));
+                }
+                for (ScheduledFuture<Void> reading : readings) {
+                    reading.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                ranging.shutdownNow();
+            }
+        } finally {
+            tablet.disconnect(100);
+            tablet.close();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonArray visits = json(get(key, store + "/visits").body()).getJsonArray("visits");
+            assertThat(visits).hasSize(1);
+            assertThat(visits.getJsonObject(0).getString("device")).isEqualTo("staff-tablet");
+            assertThat(visits.getJsonObject(0).getJsonArray("events").getValuesAs(JsonObject.class))
+                    .extracting(e -> e.getString("type") + (e.get("zoneId") == JsonValue.NULL ? ""
+                            : " " + e.getString("zoneId")))
+                    .contains("VisitStarted", "ZoneEntered till");
+        });
+    }
 }

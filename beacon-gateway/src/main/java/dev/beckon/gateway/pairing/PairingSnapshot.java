@@ -2,6 +2,7 @@ package dev.beckon.gateway.pairing;
 
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
+import dev.beckon.gateway.decode.BeaconKey;
 import dev.beckon.gateway.eid.EidBeacon;
 import dev.beckon.gateway.ingest.ScannerDirectory;
 import dev.beckon.gateway.ingest.ScannerRef;
@@ -30,10 +31,13 @@ public final class PairingSnapshot implements ScannerDirectory {
     private final Set<ScannerRef> scanners;
     private final Map<ScannerSource, Map<String, ScannerRef>> byExternalName;
     private final List<EidBeacon> eidBeacons;
+    private final Map<ShopId, Set<BeaconKey>> pairedByShop;
 
     private PairingSnapshot(Map<StoreKey, StorePairing> stores, Set<ScannerRef> scanners,
-                            Map<ScannerSource, Map<String, ScannerRef>> byExternalName, List<EidBeacon> eidBeacons) {
+                            Map<ScannerSource, Map<String, ScannerRef>> byExternalName, List<EidBeacon> eidBeacons,
+                            Map<ShopId, Set<BeaconKey>> pairedByShop) {
         this.stores = Map.copyOf(stores);
+        this.pairedByShop = Map.copyOf(pairedByShop);
         this.scanners = Set.copyOf(scanners);
         this.byExternalName = byExternalName;
         this.eidBeacons = List.copyOf(eidBeacons);
@@ -42,6 +46,11 @@ public final class PairingSnapshot implements ScannerDirectory {
     /** The Eddystone-EID beacons registered with their identity keys, over all stores. */
     public List<EidBeacon> eidBeacons() {
         return eidBeacons;
+    }
+
+    /** Whether {@code beacon} is paired with a zone of any store of {@code shop}. */
+    public boolean pairedInShop(ShopId shop, BeaconKey beacon) {
+        return pairedByShop.getOrDefault(shop, Set.of()).contains(beacon);
     }
 
     /** A registry with nothing registered. */
@@ -142,7 +151,11 @@ public final class PairingSnapshot implements ScannerDirectory {
             });
             Map<ScannerSource, Map<String, ScannerRef>> frozen = new EnumMap<>(ScannerSource.class);
             names.forEach((source, byName) -> frozen.put(source, Map.copyOf(byName)));
-            return new PairingSnapshot(stores, refs, frozen, eidBeacons);
+            Map<ShopId, Set<BeaconKey>> paired = new HashMap<>();
+            beacons.forEach((key, rows) -> rows.forEach(row -> paired.computeIfAbsent(key.shop(),
+                    shop -> new HashSet<>()).add(row.beacon())));
+            paired.replaceAll((shop, keys) -> Set.copyOf(keys));
+            return new PairingSnapshot(stores, refs, frozen, eidBeacons, paired);
         }
     }
 }

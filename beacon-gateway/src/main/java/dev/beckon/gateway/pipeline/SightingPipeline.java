@@ -18,7 +18,9 @@ import dev.beckon.gateway.filter.RssiReading;
 import dev.beckon.gateway.filter.RssiWindowFilter;
 import dev.beckon.gateway.ingest.Sighting;
 import dev.beckon.gateway.pairing.PairingSnapshot;
+import dev.beckon.gateway.pairing.ProposalSettings;
 import dev.beckon.gateway.pairing.StorePairing;
+import dev.beckon.gateway.pairing.UnpairedBeacons;
 import dev.beckon.gateway.plausibility.SpeedCheck;
 import dev.beckon.gateway.plausibility.TwoStoreCheck;
 import dev.beckon.gateway.zones.StorePresence;
@@ -52,6 +54,10 @@ import java.util.function.Supplier;
  * After the zone state machine, each visit's first event is preceded by a {@code VisitStarted}, and the zone
  * events of a visit moving faster than a walker are held back ({@link PipelineDrop#IMPLAUSIBLE_SPEED},
  * {@link SpeedCheck}).
+ *
+ * <p>A beacon heard in a store that pairs it with none of the shop's stores is also handed to
+ * {@link UnpairedBeacons}, which proposes the one next to a scanner for pairing by proximity (even in a store that
+ * has no zone marker yet); a beacon dropped as heard in two stores is forgotten there.
  *
  * <p>Memory is bounded: a (device, marker) filter not fed for the zone settings' visit timeout is forgotten on
  * {@link #tick()}, as is a device whose visit has ended ({@link StorePresence}); a store holds at most
@@ -104,6 +110,7 @@ public final class SightingPipeline {
     private final Map<StoreKey, StoreState> stores = new HashMap<>();
     private final TwoStoreCheck twoStores;
     private final SpeedCheck speed;
+    private final UnpairedBeacons unpaired;
     private PairingSnapshot resolverSnapshot;
     private EidResolver resolver;
     private long events;
@@ -117,6 +124,20 @@ public final class SightingPipeline {
      */
     public SightingPipeline(Supplier<PairingSnapshot> pairing, PipelineSettings settings, Clock clock,
                             Supplier<VisitId> visitIds, ProximitySink sink) {
+        this(pairing, settings, clock, visitIds, sink, new UnpairedBeacons(ProposalSettings.defaults(), clock));
+    }
+
+    /**
+     * @param pairing  the registry's current snapshot, asked for every sighting; never null
+     * @param settings never null
+     * @param clock    the gateway's clock; never null
+     * @param visitIds a new unique visit id per call; never null
+     * @param sink     receives the events; never null
+     * @param unpaired is told the unpaired beacons heard, for pairing by proximity; never null
+     */
+    public SightingPipeline(Supplier<PairingSnapshot> pairing, PipelineSettings settings, Clock clock,
+                            Supplier<VisitId> visitIds, ProximitySink sink, UnpairedBeacons unpaired) {
+        this.unpaired = Objects.requireNonNull(unpaired, "unpaired");
         this.pairing = Objects.requireNonNull(pairing, "pairing");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -135,10 +156,6 @@ public final class SightingPipeline {
             drops.record(PipelineDrop.UNKNOWN_STORE);
             return;
         }
-        if (store.get().layout().isEmpty()) {
-            drops.record(PipelineDrop.NO_ZONES);
-            return;
-        }
         Sighting sighting = resolveEid(snapshot, heard);
         if (sighting == null) {
             drops.record(PipelineDrop.STALE_EID);
@@ -146,6 +163,16 @@ public final class SightingPipeline {
         }
         if (!inOneStore(sighting)) {
             drops.record(PipelineDrop.BEACON_IN_TWO_STORES);
+            if (sighting.beacon() != null) {
+                unpaired.suspect(sighting.shop(), sighting.beacon());
+            }
+            return;
+        }
+        if (sighting.beacon() != null && !snapshot.pairedInShop(sighting.shop(), sighting.beacon())) {
+            unpaired.heard(sighting);
+        }
+        if (store.get().layout().isEmpty()) {
+            drops.record(PipelineDrop.NO_ZONES);
             return;
         }
         Optional<StorePairing.Marker> marker = marker(store.get(), sighting);
@@ -184,6 +211,7 @@ public final class SightingPipeline {
         });
         stores.values().removeIf(state -> state.filters.isEmpty() && state.presence.trackedDevices() == 0);
         twoStores.forgetIdle();
+        unpaired.forgetExpired();
         speed.forgetVisitsBefore(clock.instant().minus(FORGET_UNENDED_VISITS));
     }
 
@@ -237,6 +265,11 @@ public final class SightingPipeline {
     /** (device, marker) filters held now, over all stores; for metrics and tests. Worker thread only. */
     public int trackedPairs() {
         return stores.values().stream().mapToInt(state -> state.filters.size()).sum();
+    }
+
+    /** The unpaired beacons heard, for pairing by proximity; thread-safe. */
+    public UnpairedBeacons unpairedBeacons() {
+        return unpaired;
     }
 
     /** Events handed to the sink so far. Worker thread only. */

@@ -9,11 +9,16 @@ import dev.beckon.gateway.ingest.BeckonTopicParser;
 import dev.beckon.gateway.ingest.EspresenseParser;
 import dev.beckon.gateway.ingest.IngestDrop;
 import dev.beckon.gateway.ingest.IngestLimits;
+import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.TheengsParser;
 import dev.beckon.gateway.ingest.TopicRouter;
 import dev.beckon.gateway.mqtt.MqttIngestor;
 import dev.beckon.gateway.pairing.PairingRegistry;
+import dev.beckon.gateway.pairing.PairingSnapshot;
 import dev.beckon.gateway.pairing.PairingStorageException;
+import dev.beckon.gateway.pairing.Proposal;
+import dev.beckon.gateway.pairing.ProposalSettings;
+import dev.beckon.gateway.pairing.UnpairedBeacons;
 import dev.beckon.gateway.pipeline.PipelineDrop;
 import dev.beckon.gateway.pipeline.SightingPipeline;
 import dev.beckon.gateway.visits.JdbcVisitStore;
@@ -69,6 +74,7 @@ public class BeaconGateway {
     private MqttIngestor ingestor;
     private ThreadPoolExecutor handOff;
     private VisitRecorder recorder;
+    private UnpairedBeacons unpaired;
 
     /** Loads the pairing registry and connects to the broker; returns without waiting for it. Idempotent. */
     public synchronized void start() {
@@ -90,7 +96,7 @@ public class BeaconGateway {
         TopicRouter router = new TopicRouter(List.of(new BeckonTopicParser(registry, decoder, clock, limits),
                 new EspresenseParser(registry, clock, limits), new TheengsParser(registry, decoder, clock, limits)));
         SightingPipeline pipeline = new SightingPipeline(registry, settings.pipeline(), clock,
-                () -> VisitId.of(UUID.randomUUID().toString()), recorder.andThen(sink));
+                () -> VisitId.of(UUID.randomUUID().toString()), recorder.andThen(sink), unpaired());
         MqttIngestor started = new MqttIngestor(settings.mqtt(), router, pipeline, clock, threadFactory);
         started.start();
         ingestor = started;
@@ -107,6 +113,22 @@ public class BeaconGateway {
             LOG.log(System.Logger.Level.ERROR, "reloading the beacon pairing failed; the previous pairing stays in use",
                     e);
         }
+    }
+
+    /**
+     * What a scanner hears for pairing by proximity: the unpaired beacons it hears now and the one it proposes,
+     * if any; beacons paired in any store of the shop are left out. Never blocks on the database.
+     */
+    public Proposal proposals(ScannerRef scanner) {
+        PairingSnapshot snapshot = registry.get();
+        return unpaired().propose(scanner, key -> snapshot.pairedInShop(scanner.shop(), key));
+    }
+
+    private synchronized UnpairedBeacons unpaired() {
+        if (unpaired == null) {
+            unpaired = new UnpairedBeacons(ProposalSettings.defaults(), clock);
+        }
+        return unpaired;
     }
 
     /** Whether the gateway is connected to its broker now. */

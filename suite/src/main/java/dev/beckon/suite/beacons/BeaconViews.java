@@ -74,6 +74,45 @@ public final class BeaconViews {
                              @Schema(enumeration = {"STATIC", "EDDYSTONE_EID"}) String kind) {
     }
 
+    @Schema(name = "ConfirmProposal")
+    public record ConfirmProposal(@Schema(required = true) String zoneId,
+                                  @Schema(description = "The key the proposals showed; when sent, the confirmation"
+                                          + " fails with 409 if the scanner proposes another beacon now") String key,
+                                  @Schema(description = "RSSI at 1 m, dBm; if absent: the frame's measured power,"
+                                          + " else the median RSSI heard now (hold the beacon 1 m from the scanner)")
+                                  Double rssiAt1m,
+                                  Double pathLossExponent) {
+    }
+
+    @Schema(name = "HeardBeacon", description = "An unpaired beacon a scanner hears")
+    public record HeardBeaconView(String key,
+                                  @Schema(enumeration = {"IBEACON", "ALTBEACON", "EDDYSTONE_UID", "EDDYSTONE_URL"})
+                                  String kind,
+                                  @Schema(description = "Median RSSI of the readings of the last 10 s, dBm") double rssi,
+                                  double strongestRssi,
+                                  @Schema(description = "Readings since first heard") long sightings,
+                                  @Schema(description = "Readings in the last 10 s") int recentSightings,
+                                  Instant firstSeen, Instant lastSeen,
+                                  @Schema(description = "RSSI at 1 m the frame states, dBm; absent when it states"
+                                          + " none") Integer measuredPower,
+                                  @Schema(description = "Whether this is the beacon proposed for pairing (the first,"
+                                          + " at most one)") boolean proposed) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "Proposals")
+    public record ProposalsView(@Schema(description = "The key of the proposed beacon, or null") String proposed,
+                                @Schema(description = "Why none is proposed, null when one is", enumeration = {
+                                        "NOTHING_HEARD", "NOT_RECENT", "TOO_FEW_SIGHTINGS", "NOT_CLEARLY_STRONGEST"})
+                                String reason,
+                                @Schema(description = "The reason for a person, null when one is proposed")
+                                String explanation,
+                                @Schema(description = "dB the proposed beacon is above the next one; null when it"
+                                        + " is the only one or none is proposed") Double marginDb,
+                                @Schema(description = "Recent ones first, strongest first")
+                                List<HeardBeaconView> beacons) {
+    }
+
     @Schema(name = "MqttCredential", description = "Shown once: only the password's SHA-256 is stored")
     public record CredentialView(String username, String password) {
     }
