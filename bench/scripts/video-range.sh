@@ -5,10 +5,14 @@
 #
 # Beckon side: RangeRequest + ResponseHeaders + LocalFileStorage (the classes the suite's /v/{token}/video.mp4
 # endpoint uses) on the JDK's HTTP server, without Payara/JAX-RS around them.
+# With SUITE=1 also the real endpoint: the suite (suite/target/beckon.jar, Payara Micro) is started, the clip is
+# uploaded through the merchant API, transcoded, linked, and /v/{token}/video.mp4 is loaded like the others.
 # Needs: a JDK 17, ffmpeg and nginx (Debian packages), and the module built: mvn -B -pl video-messages -am package -DskipTests
+# (SUITE=1: mvn -B install -DskipTests, which builds suite/target/beckon.jar)
 #
 # Usage: bench/scripts/video-range.sh [clients=16] [seconds=15] [chunk_bytes=262144]
 #        ENCODE_RUNS=1 bench/scripts/video-range.sh   (fewer timed encodes; the first one also makes the served file)
+#        SUITE=1 ENCODE_RUNS=1 bench/scripts/video-range.sh 8 10   (adds the suite's own endpoint)
 set -euo pipefail
 CLIENTS=${1:-16}
 SECONDS_PER_RUN=${2:-15}
@@ -154,10 +158,43 @@ PIDS+=($!)
 
 for i in $(seq 1 100); do grep -q ready "$WORK/beckon.log" 2>/dev/null && break; sleep 0.2; done
 for i in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/video.mp4" && break; sleep 0.2; done
+SUITE_URL=""
+if [ "${SUITE:-0}" = 1 ]; then
+  [ -f "$ROOT/suite/target/beckon.jar" ] || { echo "build the suite first: mvn -B install -DskipTests" >&2; exit 1; }
+  SUITE_PORT=$(free_port)
+  ADMIN="bench-operator-token-$RANDOM$RANDOM$RANDOM"
+  mkdir -p "$WORK/suite"
+  ( cd "$WORK/suite" && BECKON_ADMIN_TOKEN=$ADMIN BECKON_DATA_DIR="$WORK/suite/data" BECKON_MQTT_PORT=$(free_port) \
+      exec java -jar "$ROOT/suite/target/beckon.jar" --port "$SUITE_PORT" >server.log 2>&1 ) &
+  PIDS+=($!)
+  for i in $(seq 1 360); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SUITE_PORT/health/ready")" = 200 ] && break
+    sleep 0.5
+  done
+  json() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+  SHOP=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d '{"platform":"shopify","domain":"bench.myshopify.com","webhookSecret":"bench"}' "http://127.0.0.1:$SUITE_PORT/api/shops")
+  SHOP_ID=$(echo "$SHOP" | json id); KEY=$(echo "$SHOP" | json apiKey)
+  API="http://127.0.0.1:$SUITE_PORT/api/shops/$SHOP_ID"
+  VIDEO_ID=$(curl -sf -H "Authorization: Bearer $KEY" -F "file=@$WORK/upload.mp4;type=video/mp4" "$API/videos" | json id)
+  for i in $(seq 1 240); do
+    [ "$(curl -sf -H "Authorization: Bearer $KEY" "$API/videos/$VIDEO_ID" | json state)" = ready ] && break
+    sleep 0.5
+  done
+  TOKEN=$(curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d '{"firstName":"Zoë"}' \
+    "$API/videos/$VIDEO_ID/links" | json token)
+  SUITE_URL="http://127.0.0.1:$SUITE_PORT/v/$TOKEN/video.mp4"
+  SUITE_SIZE=$(curl -sI "$SUITE_URL" | tr -d '\r' | awk 'tolower($1)=="content-length:" {print $2}')
+  echo "== suite: Payara Micro on port $SUITE_PORT, its own transcode of the upload is $SUITE_SIZE bytes"
+fi
+
 echo "== probe: Beckon $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H 'Range: bytes=0-1' "http://127.0.0.1:$BECKON_PORT/video.mp4"), nginx $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H 'Range: bytes=0-1' "http://127.0.0.1:$NGINX_PORT/video.mp4")"
 
 echo "== range load: $CLIENTS clients, ${SECONDS_PER_RUN}s each (after 2 s warm-up), ${CHUNK}-byte random ranges of a $SIZE-byte file"
 for round in 1 2; do
   echo "beckon round=$round $(java "$LOAD" "http://127.0.0.1:$BECKON_PORT/video.mp4" "$SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
   echo "nginx  round=$round $(java "$LOAD" "http://127.0.0.1:$NGINX_PORT/video.mp4" "$SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
+  if [ -n "$SUITE_URL" ]; then
+    echo "suite  round=$round $(java "$LOAD" "$SUITE_URL" "$SUITE_SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
+  fi
 done

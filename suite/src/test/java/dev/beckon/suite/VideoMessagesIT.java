@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -31,9 +33,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -45,7 +51,9 @@ import static org.awaitility.Awaitility.await;
  * (Range, If-Range, 416), a play beacon is counted, while a WhatsApp preview fetch and a bot's beacon are not; a
  * renamed text file is refused. A recording task past due gets the shop's fallback linked; a burned-in render asked
  * for twice is rendered once and streams; a revoked link is gone; an erasure removes the shopper's render and links;
- * headless Chromium plays the real landing page and the suite counts its play and 25 % beacons. Skipped, with the
+ * headless Chromium plays the real landing page and the suite counts its play and 25 % beacons. An order's
+ * thank-you run waits for its recording task's video and mails the link once staff record it, or, for a shop with a
+ * template clip, mails a personalised link at once, with preview images under the same token. Skipped, with the
  * reason, where ffmpeg (or, for the browser test, chromium) is missing, and failed then when CI=true.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -321,6 +329,76 @@ class VideoMessagesIT {
     }
 
     @Test
+    void theThankYouJourneyWaitsForTheRecordedVideoOrLinksTheTemplateClipAtOnce() throws Exception {
+        Path clip = testClip();
+        JsonObject shop = createShop("journey-video.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        String api = "api/shops/" + shopId;
+        String clipId = readyVideo(shopId, key, clip);
+
+        // no template clip: the order gets a recording task and its run waits for it
+        assertThat(order(shopId, "5001", 7001, "Hana", "hana@example.com").statusCode()).isEqualTo(200);
+        JsonObject task = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                SuiteClient.array(get(api + "/video-tasks?state=open", key).body()).stream()
+                        .map(v -> v.asJsonObject()).filter(t -> "Hana".equals(t.getString("firstName", null)))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(Instant.parse(task.getString("dueAt"))).as("due a little before the step's 24 h fallback")
+                .isAfter(Instant.now().plus(Duration.ofHours(23)));
+        assertThat(thankYouMessages(shopId, key)).as("nothing is sent before the video exists").isEmpty();
+
+        HttpResponse<String> recorded = post(api + "/video-tasks/" + task.getString("id") + "/video", key, "POST",
+                "{\"videoId\":\"" + clipId + "\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        String taskUrl = json(recorded.body()).getJsonObject("link").getString("url");
+        JsonObject recordedMail = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> thankYouMessages(shopId, key).stream().findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(recordedMail.getString("channel")).isEqualTo("email");
+        assertThat(recordedMail.getString("to")).isEqualTo("hana@example.com");
+        assertThat(recordedMail.getString("body")).contains("Hi Hana").contains(taskUrl)
+                .contains("We recorded a short message for you: http");
+        String taskToken = token(recordedMail.getString("body"));
+        assertThat(send(HttpRequest.newBuilder(url("v/" + taskToken)).header("User-Agent", IPHONE).GET()).body())
+                .contains("Thank you, Hana!");
+
+        // with a ready template clip, the next order's run goes on at once with a personalised link to it
+        HttpResponse<String> settings = post(api + "/video-settings", key, "PUT",
+                "{\"templateVideoId\":\"" + clipId + "\"}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(order(shopId, "5002", 7002, "Ivo", "ivo@example.com").statusCode()).isEqualTo(200);
+        JsonObject templateMail = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> thankYouMessages(shopId, key).stream()
+                        .filter(m -> "ivo@example.com".equals(m.getString("to", null))).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(templateMail.getString("body")).contains("Hi Ivo").contains("/v/");
+        String token = token(templateMail.getString("body"));
+        assertThat(token).isNotEqualTo(taskToken);
+        assertThat(SuiteClient.array(get(api + "/video-tasks?state=open", key).body())).as("no task for it")
+                .isEmpty();
+        HttpResponse<String> page = send(HttpRequest.newBuilder(url("v/" + token)).header("User-Agent", IPHONE).GET());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Thank you, Ivo!").contains("/v/" + token + "/video.mp4");
+        HttpResponse<byte[]> stream = range("v/" + token + "/video.mp4", "bytes=0-1", null);
+        assertThat(stream.statusCode()).isEqualTo(206);
+        assertThat(stream.body()).hasSize(2);
+
+        // the e-mail's preview images come under the same token and are not views
+        HttpResponse<byte[]> gif = HTTP.send(HttpRequest.newBuilder(url("v/" + token + "/preview.gif")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gif.statusCode()).isEqualTo(200);
+        assertThat(gif.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("image/gif"));
+        assertThat(new String(gif.body(), 0, 6, StandardCharsets.US_ASCII)).startsWith("GIF8");
+        HttpResponse<byte[]> poster = HTTP.send(HttpRequest.newBuilder(url("v/" + token + "/poster.jpg")).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(poster.statusCode()).isEqualTo(200);
+        assertThat(poster.body()[0] & 0xff).isEqualTo(0xFF);
+        assertThat(poster.body()[1] & 0xff).isEqualTo(0xD8);
+        assertThat(video(shopId, key, clipId).getInt("views")).isZero();
+        assertThat(HTTP.send(HttpRequest.newBuilder(url("v/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/preview.gif")).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void headlessChromiumPlaysTheLandingPageAndTheSuiteCountsPlayAnd25() throws Exception {
         Optional<Path> browser = HeadlessChromium.find();
         if (browser.isEmpty()) {
@@ -391,6 +469,46 @@ class VideoMessagesIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(video(shopId, key, videoId).getString("state")).isEqualTo("ready"));
         return videoId;
+    }
+
+    /** A signed Shopify orders/create for a new customer. */
+    private HttpResponse<String> order(String shopId, String orderNumber, long customerId, String firstName,
+                                       String email) throws Exception {
+        byte[] body = """
+                {"id":82098291194615%s,"admin_graphql_api_id":"gid://shopify/Order/82098291194615%s",
+                 "buyer_accepts_marketing":true,"contact_email":"%s","email":"%s",
+                 "created_at":"2026-11-23T09:01:00-05:00","updated_at":"2026-11-23T09:01:00-05:00","currency":"USD",
+                 "financial_status":"paid","fulfillment_status":null,"name":"#%s","order_number":%s,"phone":null,
+                 "source_name":"web","test":true,"token":"tok-%s","total_price":"89.99",
+                 "customer":{"id":11531062731%d,"email":"%s","phone":null,"first_name":"%s","last_name":"Lee",
+                   "admin_graphql_api_id":"gid://shopify/Customer/11531062731%d"},
+                 "line_items":[{"id":48781767227629%s,"product_id":788032119674292922,"variant_id":null,"quantity":1,
+                   "sku":"SKU2006-001","title":"Aviator sunglasses","price":"89.99"}]}
+                """.formatted(orderNumber, orderNumber, email, email, orderNumber, orderNumber, orderNumber, customerId,
+                email, firstName, customerId, orderNumber).getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("shpss_video_it".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return send(HttpRequest.newBuilder(url("webhooks/shopify/" + shopId))
+                .header("Content-Type", "application/json").header("X-Shopify-Topic", "orders/create")
+                .header("X-Shopify-Event-Id", "order-event-" + orderNumber)
+                .header("X-Shopify-Hmac-Sha256", Base64.getEncoder().encodeToString(mac.doFinal(body)))
+                .header("X-Shopify-API-Version", "2026-07").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The shop's thank-you messages, newest first. */
+    private List<JsonObject> thankYouMessages(String shopId, String key) throws Exception {
+        HttpResponse<String> answer = get("api/shops/" + shopId + "/messages", key);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return SuiteClient.array(answer.body()).stream().map(v -> v.asJsonObject())
+                .filter(m -> "thank-you".equals(m.getString("journey", null)) && m.getString("body", null) != null)
+                .toList();
+    }
+
+    /** The landing-page token of the one /v/ link in a message. */
+    private static String token(String body) {
+        Matcher link = Pattern.compile("/v/([A-Za-z0-9_-]{16,})").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        return link.group(1);
     }
 
     private HttpResponse<String> post(String path, String key, String method, String body) throws Exception {

@@ -426,7 +426,8 @@ public final class JourneyRuntime {
                         : new Input.OfferFailed(offer.stepId(), ((DiscountCodes.Result.Failed) result).reason()));
             } else if (action instanceof Action.RequestVideo video) {
                 VideoRequests.Answer answer = videos.request(new VideoRequests.Request(run.shop(), run.journey(),
-                        run.id(), video.stepId(), run.shopperKey(), video.dueAt()));
+                        run.id(), video.stepId(), run.shopperKey(), video.dueAt(), run.subject(),
+                        run.contact() == null ? null : run.contact().firstName()));
                 if (answer instanceof VideoRequests.Answer.Ready ready) {
                     answers.add(new Input.VideoReady(video.stepId(), ready.url() == null ? "" : ready.url()));
                 }

@@ -25,9 +25,13 @@ public interface VideoRequests {
     /**
      * One video to record.
      *
-     * @param dueAt when the run stops waiting and goes on with the shop's fallback video
+     * @param dueAt     when the run stops waiting and goes on with the shop's fallback video
+     * @param subject   the run's subject (the order id in the thank-you journey), so staff know which order the
+     *                  video is for; null if unknown
+     * @param firstName the shopper's first name, shown with the video; null if unknown
      */
-    record Request(ShopId shop, String journey, String runId, String stepId, String shopperKey, Instant dueAt) {
+    record Request(ShopId shop, String journey, String runId, String stepId, String shopperKey, Instant dueAt,
+                   String subject, String firstName) {
 
         public Request {
             Objects.requireNonNull(shop, "shop");
@@ -35,6 +39,11 @@ public interface VideoRequests {
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(stepId, "stepId");
             Objects.requireNonNull(dueAt, "dueAt");
+        }
+
+        /** A request without subject and first name. */
+        public Request(ShopId shop, String journey, String runId, String stepId, String shopperKey, Instant dueAt) {
+            this(shop, journey, runId, stepId, shopperKey, dueAt, null, null);
         }
     }
 

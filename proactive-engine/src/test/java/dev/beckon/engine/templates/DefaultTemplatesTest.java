@@ -65,4 +65,28 @@ class DefaultTemplatesTest {
         assertThat(text.text()).contains("- 2 x Mug: €19.00\n", "Total: €19.00", "https://acme.example/r?a=1&b=2");
         assertThat(html.missing()).isEmpty();
     }
+    @Test
+    void theThankYouEmailShowsTheVideoPreviewLinkingToItsPageAndStaysPlainWithoutOne() throws TemplateException {
+        MessageTemplate t = templates.find("thank-you-email").orElseThrow();
+        MessageModel withVideo = new MessageModel("Acme & Co", "<Zoë>", "#1001", List.of(), null, null, null, null,
+                null, "https://beckon.example/v/Qx9_rT-2mK4pL8sV3bN7cY1dF6gH0jZw", null);
+
+        Rendered html = renderer.render(t.html(), withVideo, Format.EMAIL_HTML);
+        Rendered text = renderer.render(t.text(), withVideo, Format.EMAIL_TEXT);
+
+        assertThat(html.text()).contains("<a href=\"https://beckon.example/v/Qx9_rT-2mK4pL8sV3bN7cY1dF6gH0jZw\">"
+                        + "<img src=\"https://beckon.example/v/Qx9_rT-2mK4pL8sV3bN7cY1dF6gH0jZw/preview.gif\" "
+                        + "alt=\"Play your video\"", "Hi &lt;Zoë&gt;,", "at Acme &amp; Co.")
+                .doesNotContain("<Zoë>");
+        assertThat(text.text()).contains("Hi <Zoë>,", "We recorded a short message for you: "
+                + "https://beckon.example/v/Qx9_rT-2mK4pL8sV3bN7cY1dF6gH0jZw");
+        assertThat(html.missing()).isEmpty();
+
+        MessageModel noVideo = new MessageModel("Acme", "Zoë", "#1001", List.of(), null, null, null, null, null, null,
+                null);
+        assertThat(renderer.render(t.html(), noVideo, Format.EMAIL_HTML).text()).doesNotContain("<img", "/v/",
+                "Watch");
+        assertThat(renderer.render(t.text(), noVideo, Format.EMAIL_TEXT).text()).doesNotContain("recorded", "http")
+                .contains("Thank you for your order #1001 at Acme.");
+    }
 }

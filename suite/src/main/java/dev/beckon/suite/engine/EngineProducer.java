@@ -9,11 +9,11 @@ import dev.beckon.adapters.standardwebhooks.StandardWebhooksAdapter;
 import dev.beckon.adapters.woocommerce.WooCommerceAdapter;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.channels.sms.TwilioSmsChannel;
-import dev.beckon.engine.videos.VideoRequests;
 import dev.beckon.suite.channels.GuardedChannel;
 import dev.beckon.suite.channels.ProviderCircuits;
 import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.offers.PlatformDiscountCodes;
+import dev.beckon.suite.video.JourneyVideoSteps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -35,10 +35,10 @@ public class EngineProducer {
     @Produces
     @Singleton
     ProactiveEngine engine(DataSource dataSource, SuiteSettings settings, Clock clock, ProviderCircuits circuits,
-                           PlatformDiscountCodes discountCodes) {
+                           PlatformDiscountCodes discountCodes, JourneyVideoSteps videos) {
         return new ProactiveEngine(dataSource, settings.engine(),
                 List.of(new GuardedChannel(new TwilioSmsChannel(settings.sms()), circuits)), clock, discountCodes,
-                VideoRequests.NONE);
+                videos);
     }
 
     @Produces

@@ -4,6 +4,7 @@ import dev.beckon.api.event.DataErasureRequested;
 import dev.beckon.api.model.OrderId;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.shoppers.ShopperKeys;
+import dev.beckon.suite.video.StreamTargets;
 import dev.beckon.video.VideoRequestException;
 import dev.beckon.video.privacy.VideoPrivacy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,16 @@ public class Erasures {
     @Inject
     VideoPrivacy videos;
 
+    @Inject
+    StreamTargets streamTargets;
+
     /** For a webhook whose {@link DataErasureRequested} event is already in the engine's inbox. */
     public void requested(ShopId shop, DataErasureRequested request) {
         if (request.scope() != DataErasureRequested.Scope.CUSTOMER) {
             return;
         }
         List<String> orders = request.orders().stream().map(OrderId::value).toList();
+        streamTargets.forgetAll();
         for (String ref : shopperRefs(request)) {
             try {
                 VideoPrivacy.Erased erased = videos.eraseShopper(shop, ref, orders);

@@ -17,11 +17,6 @@ import dev.beckon.video.personalise.RenderState;
 import dev.beckon.video.storage.StorageKey;
 import dev.beckon.video.storage.VideoSlice;
 import dev.beckon.video.storage.VideoStorage;
-import dev.beckon.video.streaming.EntityTag;
-import dev.beckon.video.streaming.HttpMethod;
-import dev.beckon.video.streaming.RangeDecision;
-import dev.beckon.video.streaming.RangeRequest;
-import dev.beckon.video.streaming.Representation;
 import dev.beckon.video.streaming.ResponseHeaders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,7 +27,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,15 +44,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The shopper's side, without login: the landing page {@code /v/{token}}, the video itself with HTTP Range
- * ({@code /v/{token}/video.mp4}), its poster, and the analytics beacons. The token in the URL is the authorisation
+ * The shopper's side, without login: the landing page {@code /v/{token}}, its poster and e-mail preview GIF, and the
+ * analytics beacons. The video itself ({@code /v/{token}/video.mp4}, HTTP Range) is served by
+ * {@link VideoStreamFilter} ahead of JAX-RS. The token in the URL is the authorisation
  * (Safari drops cookies on some media requests). A link made for a burned-in render streams the render's file
  * instead of the video, with the same Range handling. Unknown tokens get a bare 404 that says nothing; expired and
  * revoked ones a 410 page. A fetch of the page never counts as a view: link previewers (WhatsApp, iMessage,
@@ -71,9 +64,9 @@ import java.util.OptionalLong;
 public class LandingResource {
 
     private static final System.Logger LOG = System.getLogger(LandingResource.class.getName());
-    private static final int CHUNK = 64 * 1024;
+    /** Large enough that a typical browser range (256 KiB .. 1 MiB) is a handful of reads and writes. */
+    private static final int CHUNK = 256 * 1024;
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
-    private static final MediaType MP4 = new MediaType("video", "mp4");
 
     @Inject
     JdbcVideoLinkStore links;
@@ -127,39 +120,37 @@ public class LandingResource {
     }
 
     @GET
-    @Path("video.mp4")
-    @Operation(summary = "The video, with HTTP Range", hidden = true)
-    public Response video(@PathParam("token") String token, @HeaderParam("Range") String range,
-                          @HeaderParam("If-Range") String ifRange) {
-        return media(token, new RangeRequest(HttpMethod.GET, range, ifRange));
-    }
-
-    @HEAD
-    @Path("video.mp4")
-    @Operation(summary = "The video's headers", hidden = true)
-    public Response videoHead(@PathParam("token") String token, @HeaderParam("Range") String range,
-                              @HeaderParam("If-Range") String ifRange) {
-        return media(token, new RangeRequest(HttpMethod.HEAD, range, ifRange));
-    }
-
-    @GET
     @Path("poster.jpg")
     @Operation(summary = "The video's poster image", hidden = true)
     public Response poster(@PathParam("token") String token) throws IOException {
+        return image(token, Video::poster, "image/jpeg");
+    }
+
+    @GET
+    @Path("preview.gif")
+    @Operation(summary = "The video's first seconds as an animated GIF (for e-mails); not a view", hidden = true)
+    public Response preview(@PathParam("token") String token) throws IOException {
+        return image(token, Video::gif, "image/gif");
+    }
+
+    /** A still or animated preview of the link's video; fetching it never counts as a view. */
+    private Response image(String token, java.util.function.Function<Video, Optional<StorageKey>> which,
+                           String type) throws IOException {
         Lookup lookup = lookup(token);
         if (lookup.failure() != null) {
             return lookup.failure();
         }
-        Optional<StorageKey> key = videos.find(lookup.link().shop(), lookup.link().video()).flatMap(Video::poster);
+        Optional<StorageKey> key = videos.find(lookup.link().shop(), lookup.link().video()).flatMap(which);
         OptionalLong size = key.isPresent() ? storage.size(key.get()) : OptionalLong.empty();
         if (size.isEmpty()) {
             return notFound();
         }
-        return Response.ok(body(key.get(), 0, size.getAsLong(), lookup.link()), "image/jpeg")
+        return Response.ok(body(key.get(), 0, size.getAsLong(), lookup.link()), type)
                 .header(ResponseHeaders.CONTENT_LENGTH, size.getAsLong())
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
                 .header("X-Robots-Tag", "noindex")
                 .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
@@ -183,49 +174,6 @@ public class LandingResource {
         return Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    private Response media(String token, RangeRequest request) {
-        Lookup lookup = lookup(token);
-        if (lookup.failure() != null) {
-            return lookup.failure();
-        }
-        VideoLink link = lookup.link();
-        Optional<Playable> playable = videos.find(link.shop(), link.video()).flatMap(v -> playable(link, v));
-        if (playable.isEmpty()) {
-            return notFound();
-        }
-        StorageKey key = playable.get().key();
-        OptionalLong size;
-        try {
-            size = storage.size(key);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the size of rendition " + key, e);
-        }
-        if (size.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "shop {0}: video {1} is ready but its rendition {2} is missing",
-                    link.shop(), link.video(), key);
-            return notFound();
-        }
-        // stored content never changes under its key, so the key is a strong validator
-        Representation representation = new Representation(size.getAsLong(), EntityTag.strong(key.value()),
-                playable.get().lastModified());
-        RangeDecision decision = request.evaluate(representation);
-        Response.ResponseBuilder response = Response.status(decision.status())
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-                .header("X-Robots-Tag", "noindex")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff");
-        ResponseHeaders.of(decision, representation).forEach(response::header);
-        if (decision instanceof RangeDecision.NotSatisfiable) {
-            return response.build();
-        }
-        response.type(MP4);
-        if (request.sendsContent()) {
-            long start = decision instanceof RangeDecision.Partial partial ? partial.start() : 0;
-            response.entity(body(key, start, decision.contentLength(), link));
-        }
-        return response.build();
-    }
-
     /** Streams {@code length} bytes from {@code start} with ranged reads, never the whole file in memory. */
     private StreamingOutput body(StorageKey key, long start, long length, VideoLink link) {
         return output -> {
@@ -241,9 +189,14 @@ public class LandingResource {
         };
     }
 
-    private static void copy(VideoSlice slice, OutputStream output, VideoLink link) throws IOException {
-        WritableByteChannel out = Channels.newChannel(output);
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, slice.length())));
+    /**
+     * Copies the slice into the response: file reads straight into one array that is handed to the container whole
+     * (no {@code Channels.newChannel} wrapper, which re-chunks into 8 KiB writes, and no flush per chunk; the
+     * container flushes once at the end).
+     */
+    static void copy(VideoSlice slice, OutputStream output, VideoLink link) throws IOException {
+        byte[] array = new byte[(int) Math.min(CHUNK, Math.max(1, slice.length()))];
+        ByteBuffer buffer = ByteBuffer.wrap(array);
         long remaining = slice.length();
         while (remaining > 0) {
             buffer.clear();
@@ -256,12 +209,8 @@ public class LandingResource {
                         link.video(), remaining);
                 return;
             }
-            buffer.flip();
             try {
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                output.flush();
+                output.write(array, 0, read);
             } catch (IOException e) {
                 // browsers cancel range requests whenever the shopper seeks: normal, not an error
                 LOG.log(System.Logger.Level.DEBUG, "shop {0}: client went away while streaming video {1}: {2}",
@@ -277,14 +226,26 @@ public class LandingResource {
         if (link.isEmpty()) {
             return new Lookup(null, notFound());
         }
-        TokenCheck check = link.get().token().checkAt(clock.instant());
+        Response failure = failure(link.get());
+        return failure != null ? new Lookup(null, failure) : new Lookup(link.get(), null);
+    }
+
+    /** The 410 answer for an expired or revoked link; null for a link that works now. */
+    private Response failure(VideoLink link) {
+        String reason = goneReason(link, clock.instant());
+        return reason == null ? null : gone(reason);
+    }
+
+    /** Why an expired or revoked link no longer works, for the shopper; null for a link that works at {@code now}. */
+    static String goneReason(VideoLink link, java.time.Instant now) {
+        TokenCheck check = link.token().checkAt(now);
         if (check instanceof TokenCheck.Expired) {
-            return new Lookup(null, gone("This link has expired. Please ask the shop for a new one."));
+            return "This link has expired. Please ask the shop for a new one.";
         }
         if (check instanceof TokenCheck.Revoked) {
-            return new Lookup(null, gone("This link is no longer available."));
+            return "This link is no longer available.";
         }
-        return new Lookup(link.get(), null);
+        return null;
     }
 
     private static ViewEventKind kind(String body) {
@@ -319,6 +280,10 @@ public class LandingResource {
      * video's web MP4 (once transcoded); empty while neither is ready, or when the render was erased.
      */
     private Optional<Playable> playable(VideoLink link, Video video) {
+        return playable(videoLinks, renders, link, video);
+    }
+
+    static Optional<Playable> playable(VideoLinks videoLinks, RenderQueue renders, VideoLink link, Video video) {
         Optional<RenderId> renderId = videoLinks.renderOf(link.token().tokenHash());
         if (renderId.isPresent()) {
             return renders.find(link.shop(), renderId.get())
@@ -332,7 +297,7 @@ public class LandingResource {
     }
 
     /** The stored MP4 a link plays, and when it was made. */
-    private record Playable(StorageKey key, java.time.Instant lastModified) {
+    record Playable(StorageKey key, java.time.Instant lastModified) {
     }
 
     /** A valid link, or the answer for a token that does not work. */

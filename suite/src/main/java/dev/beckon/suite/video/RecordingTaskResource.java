@@ -33,11 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Recording tasks: the shop's staff record a thank-you video per order by a due time; when nobody does, the shop's
  * fallback video is linked instead (see {@link VideoStartup}). The journey's video step creates tasks through the
- * same service, idempotently per order.
+ * same service, idempotently per order ({@link JourneyVideoSteps}), and its run goes on once the video is linked.
  */
 @Path("api/shops/{shopId}/video-tasks")
 @RequestScoped
@@ -56,6 +57,9 @@ public class RecordingTaskResource {
 
     @Inject
     VideoLinks links;
+
+    @Inject
+    JourneyVideoSteps journeys;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -130,6 +134,8 @@ public class RecordingTaskResource {
         VideoId videoId = VideoId.parse(video)
                 .orElseThrow(() -> new ProblemException(404, "no video '" + video + "'"));
         TaskResolution.Recorded recorded = tasks.complete(shop.id(), id, videoId);
-        return TaskJson.of(recorded.task(), links.forTask(recorded));
+        Optional<VideoLinkTargets.TaskLink> link = links.forTask(recorded);
+        link.ifPresent(l -> journeys.taskLinked(recorded.task(), l));
+        return TaskJson.of(recorded.task(), link);
     }
 }

@@ -52,6 +52,9 @@ public class ShopperErasureResource {
     @Inject
     ProactiveEngine engine;
 
+    @Inject
+    StreamTargets streamTargets;
+
     /** What was deleted (messages are kept as counted rows without address or text). */
     @Schema(name = "ShopperErased")
     public record ErasedJson(int renders, int recordedVideos, int files, int links, int viewEvents, int tasks,
@@ -81,7 +84,9 @@ public class ShopperErasureResource {
         boolean phone = ref.startsWith("+");
         ShopperErasure.Erased engineErased = engine.eraseShopper(shop.id(), email || phone ? null : CustomerId.of(ref),
                 email ? ref : null, phone ? ref : null);
-        return ErasedJson.of(privacy.eraseShopper(shop.id(), shopperRef, orderIds), engineErased);
+        VideoPrivacy.Erased erased = privacy.eraseShopper(shop.id(), shopperRef, orderIds);
+        streamTargets.forgetAll();
+        return ErasedJson.of(erased, engineErased);
     }
 
     static List<String> orderIds(String body) {

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The suite's two link tables ({@code db/suite-video}): which links play a burned-in render, and which link was made
- * for a recording task. Rows go with their {@code video_link} row (foreign key, on delete cascade). Thread-safe; every
- * method blocks on the database.
+ * The suite's link tables ({@code db/suite-video}): which links play a burned-in render, which link was made for a
+ * recording task, and which journey run waits for a task's video. Rows go with their {@code video_link} (or task)
+ * row: foreign key, on delete cascade. Thread-safe; every method blocks on the database.
  */
 final class VideoLinkTargets {
 
@@ -77,6 +77,36 @@ final class VideoLinkTargets {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(new TaskLink(row.getString(1), row.getString(2)))
                             : Optional.empty();
+                }
+            }
+        });
+    }
+    /** Records that the journey run waits for the task's video (replacing an earlier run of the same task). */
+    void insertTaskRun(TaskId task, ShopId shop, String runId) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM suite_video_task_run WHERE task_id = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO suite_video_task_run (task_id, shop_id, run_id) VALUES (?, ?, ?)")) {
+                delete.setString(1, task.toString());
+                delete.executeUpdate();
+                insert.setString(1, task.toString());
+                insert.setString(2, shop.value());
+                insert.setString(3, runId);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The journey run waiting for the task's video, if any. */
+    Optional<String> runOfTask(ShopId shop, TaskId task) {
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT run_id FROM suite_video_task_run "
+                    + "WHERE shop_id = ? AND task_id = ?")) {
+                select.setString(1, shop.value());
+                select.setString(2, task.toString());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
                 }
             }
         });

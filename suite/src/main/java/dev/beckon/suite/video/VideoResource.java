@@ -76,6 +76,9 @@ public class VideoResource {
     VideoPrivacy privacy;
 
     @Inject
+    StreamTargets streamTargets;
+
+    @Inject
     Clock clock;
 
     @POST
@@ -168,6 +171,7 @@ public class VideoResource {
             throws VideoRequestException {
         Shop shop = ShopResource.find(shops, shopId);
         privacy.revokeLink(shop.id(), linkId);
+        streamTargets.forgetAll();
         return Response.noContent().build();
     }
 

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * The video side of start-up, once {@link Bootstrap} has migrated the database: the suite's video tables, then the
  * transcodes and renders a restart left unfinished are queued again; and every {@code beckon.video.fallback-interval}
  * (default one minute) the recording tasks past their due time are settled, each recorded or fallback video linked
- * for its order. If the database was not ready at start, the same steps run at the first tick that finds it ready.
+ * for its order and handed to the journey run waiting for it. If the database was not ready at start, the same
+ * steps run at the first tick that finds it ready.
  */
 @Singleton
 @Startup
@@ -60,6 +62,9 @@ public class VideoStartup {
 
     @Inject
     VideoLinks links;
+
+    @Inject
+    JourneyVideoSteps journeys;
 
     @Inject
     Clock clock;
@@ -140,7 +145,9 @@ public class VideoStartup {
             List<TaskResolution> resolved = tasks.dueFallbacks(clock.instant(), BATCH);
             for (TaskResolution resolution : resolved) {
                 try {
-                    if (links.forTask(resolution).isPresent()) {
+                    Optional<VideoLinkTargets.TaskLink> link = links.forTask(resolution);
+                    if (link.isPresent()) {
+                        journeys.taskLinked(resolution.task(), link.get());
                         linked++;
                     }
                 } catch (RuntimeException e) {

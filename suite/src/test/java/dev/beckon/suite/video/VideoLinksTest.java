@@ -2,6 +2,7 @@ package dev.beckon.suite.video;
 
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.testing.TestDatabases;
+import dev.beckon.engine.videos.VideoRequests;
 import dev.beckon.video.VideoSettings;
 import dev.beckon.video.library.JdbcShopVideoSettings;
 import dev.beckon.video.library.JdbcVideoLinkStore;
@@ -15,6 +16,7 @@ import dev.beckon.video.personalise.RenderQueue;
 import dev.beckon.video.privacy.VideoPrivacy;
 import dev.beckon.video.recording.RecordingTask;
 import dev.beckon.video.recording.RecordingTasks;
+import dev.beckon.video.recording.TaskResolution;
 import dev.beckon.video.recording.TaskState;
 import dev.beckon.video.storage.LocalFileStorage;
 import dev.beckon.video.storage.StorageKey;
@@ -33,6 +35,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The fallback timer's work on H2: a task past due in a shop with a ready fallback video is settled and the
  * fallback is linked for its order (with the task's first name and order id) exactly once; an erasure removes the
- * link and the task.
+ * link and the task. The journeys' video step: a template clip is linked at once; otherwise the run waits for the
+ * order's recording task and goes on with the recorded video or the fallback.
  */
 class VideoLinksTest {
 
@@ -58,6 +63,9 @@ class VideoLinksTest {
     private RenderQueue renders;
     private VideoLinks links;
     private VideoStartup startup;
+    private JdbcShopVideoSettings shopSettings;
+    private JourneyVideoSteps steps;
+    private final List<String> resumed = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -67,7 +75,7 @@ class VideoLinksTest {
         Transactions transactions = new Transactions(dataSource);
         videos = new JdbcVideoStore(transactions, clock);
         linkStore = new JdbcVideoLinkStore(transactions);
-        JdbcShopVideoSettings shopSettings = new JdbcShopVideoSettings(transactions, clock);
+        shopSettings = new JdbcShopVideoSettings(transactions, clock);
         tasks = new RecordingTasks(transactions, videos, shopSettings, clock);
         renders = new RenderQueue(transactions, videos, shopSettings, new LocalFileStorageStub(dir).storage,
                 new SystemProcessRunner(), new Ffmpeg.Missing("not needed"),
@@ -79,9 +87,21 @@ class VideoLinksTest {
         links.settings = VideoSettings.defaults();
         links.clock = clock;
         links.init();
+        steps = new JourneyVideoSteps();
+        steps.tasks = tasks;
+        steps.shopSettings = shopSettings;
+        steps.videos = videos;
+        steps.links = links;
+        steps.dataSource = dataSource;
+        steps.clock = clock;
+        steps.init("https://beckon.example/", Duration.ofMinutes(1), (shop, runId, url) -> {
+            resumed.add(shop.value() + " " + runId + " " + url);
+            return true;
+        });
         startup = new VideoStartup();
         startup.tasks = tasks;
         startup.links = links;
+        startup.journeys = steps;
         startup.clock = clock;
     }
 
@@ -152,6 +172,68 @@ class VideoLinksTest {
         new VideoPrivacy(videos, linkStore, tasks, renders, new LocalFileStorageStub(dir).storage, clock)
                 .eraseShopper(SHOP, "customer-7");
         assertThat(linkStore.findByToken(issued.token())).isEmpty();
+    }
+
+    @Test
+    void aShopWithATemplateClipGetsAPersonalisedLinkToItAtOnce() {
+        VideoId template = readyVideo();
+        shopSettings.setTemplateVideo(SHOP, template);
+
+        VideoRequests.Answer answer = steps.request(request("run-1", "5001", "Ann", NOW.plus(Duration.ofHours(24))));
+
+        String url = ((VideoRequests.Answer.Ready) answer).url();
+        assertThat(url).startsWith("https://beckon.example/v/");
+        VideoLink link = linkStore.findByToken(url.substring(url.lastIndexOf('/') + 1)).orElseThrow();
+        assertThat(link.video()).isEqualTo(template);
+        assertThat(link.firstName()).hasValue("Ann");
+        assertThat(link.orderId()).hasValue("5001");
+        assertThat(tasks.findByOrder(SHOP, "5001")).isEmpty();
+    }
+
+    @Test
+    void otherwiseTheRunWaitsForTheOrdersRecordingTaskAndGoesOnWithTheRecordedVideo() throws Exception {
+        Instant stepDue = NOW.plus(Duration.ofHours(24));
+
+        VideoRequests.Answer answer = steps.request(request("run-1", "5001", "Ann", stepDue));
+
+        assertThat(answer).isInstanceOf(VideoRequests.Answer.Pending.class);
+        RecordingTask task = tasks.findByOrder(SHOP, "5001").orElseThrow();
+        assertThat(task.firstName()).hasValue("Ann");
+        assertThat(task.shopperRef()).isEqualTo("customer:7");
+        assertThat(task.dueAt()).as("two fallback intervals before the step stops waiting")
+                .isEqualTo(stepDue.minus(Duration.ofMinutes(2)));
+        assertThat(resumed).isEmpty();
+
+        TaskResolution.Recorded recorded = tasks.complete(SHOP, task.id(), readyVideo());
+        VideoLinkTargets.TaskLink link = links.forTask(recorded).orElseThrow();
+        steps.taskLinked(recorded.task(), link);
+
+        assertThat(resumed).containsExactly("shop-1 run-1 https://beckon.example/v/" + link.token());
+    }
+
+    @Test
+    void whenNobodyRecordsTheFallbackTimerHandsTheShopsFallbackToTheWaitingRun() throws Exception {
+        tasks.setFallbackVideo(SHOP, readyVideo());
+        steps.request(request("run-1", "5001", "Ann", NOW.plusSeconds(60)));
+        assertThat(tasks.findByOrder(SHOP, "5001").orElseThrow().dueAt()).as("never before now").isEqualTo(NOW);
+
+        assertThat(startup.resolveDue()).isEqualTo(1);
+
+        String token = links.ofTask(tasks.findByOrder(SHOP, "5001").orElseThrow()).orElseThrow().token();
+        assertThat(resumed).containsExactly("shop-1 run-1 https://beckon.example/v/" + token);
+    }
+
+    @Test
+    void aRequestTheVideoSideCannotTakeLetsTheRunGoOnWithoutAVideo() {
+        VideoRequests.Answer answer = steps.request(request("run-1", "x".repeat(65), "Ann", NOW.plusSeconds(60)));
+
+        assertThat(answer).isEqualTo(new VideoRequests.Answer.Ready(null));
+        assertThat(tasks.open(SHOP, 10)).isEmpty();
+    }
+
+    private static VideoRequests.Request request(String runId, String orderId, String firstName, Instant due) {
+        return new VideoRequests.Request(SHOP, "thank-you", runId, "thank-you-video", "customer:7", due, orderId,
+                firstName);
     }
 
     private VideoId readyVideo() {

@@ -5,6 +5,7 @@ import dev.beckon.video.upload.CopyOutcome;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,8 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Videos as files under one root directory, which must lie outside any web document root:
@@ -26,13 +29,19 @@ import java.util.OptionalLong;
  *
  * <p>Paths come only from {@link StorageKey}s, whose format cannot express {@code ..}, a separator or an absolute
  * path; the resolved path is checked to stay under the root as well, and symbolic links are not followed when
- * reading. Thread-safe: no mutable state besides the file system.
+ * reading. Files are read through kept read-only mappings (see {@link #open}). Thread-safe.
  */
 public final class LocalFileStorage implements VideoStorage {
+
+    /** Files up to this size are read through a kept read-only mapping; larger ones with positional reads. */
+    static final long MAX_MAPPED_BYTES = 1L << 30;
+    /** How many mappings are kept; more empties the map (they are cheap to make again). */
+    static final int MAX_MAPPINGS = 256;
 
     private final Path objects;
     private final Path incoming;
     private final SecureRandom random;
+    private final Map<StorageKey, MappedByteBuffer> mappings = new ConcurrentHashMap<>();
 
     private LocalFileStorage(Path objects, Path incoming, SecureRandom random) {
         this.objects = objects;
@@ -73,14 +82,30 @@ public final class LocalFileStorage implements VideoStorage {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Stored files never change, so a file is mapped read-only once and the mapping kept: a range is then one
+     * copy from the page cache, with no open, stat, read or close per request. The file's existence is still
+     * checked on every open (a deleted video is never served), and {@link #delete} drops the mapping.
+     */
     @Override
     public Optional<VideoSlice> open(StorageKey key, long offset, long length) throws IOException {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
         }
+        Path path = pathOf(key);
+        MappedByteBuffer mapped = mappings.get(key);
+        if (mapped != null) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                mappings.remove(key, mapped);
+                return Optional.empty();
+            }
+            return Optional.of(mappedSlice(mapped, offset, length));
+        }
         FileChannel file;
         try {
-            file = FileChannel.open(pathOf(key), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            file = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -89,12 +114,31 @@ public final class LocalFileStorage implements VideoStorage {
             if (offset > size) {
                 throw new IllegalArgumentException("offset " + offset + " is past the end of " + size + " bytes");
             }
+            if (size > 0 && size <= MAX_MAPPED_BYTES) {
+                MappedByteBuffer map = file.map(FileChannel.MapMode.READ_ONLY, 0, size);
+                file.close(); // the mapping stays valid
+                if (mappings.size() >= MAX_MAPPINGS) {
+                    mappings.clear();
+                }
+                mappings.put(key, map);
+                return Optional.of(mappedSlice(map, offset, length));
+            }
             long sliceLength = Math.min(length, size - offset);
             return Optional.of(new VideoSlice(size, offset, sliceLength, new FileRangeChannel(file, offset, sliceLength)));
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
         }
+    }
+
+    private static VideoSlice mappedSlice(MappedByteBuffer mapped, long offset, long length) {
+        int size = mapped.capacity();
+        if (offset > size) {
+            throw new IllegalArgumentException("offset " + offset + " is past the end of " + size + " bytes");
+        }
+        int sliceLength = (int) Math.min(length, size - offset);
+        return new VideoSlice(size, offset, sliceLength,
+                new BufferChannel(mapped.slice((int) offset, sliceLength)));
     }
 
     @Override
@@ -109,6 +153,7 @@ public final class LocalFileStorage implements VideoStorage {
 
     @Override
     public boolean delete(StorageKey key) throws IOException {
+        mappings.remove(key);
         return Files.deleteIfExists(pathOf(key));
     }
 

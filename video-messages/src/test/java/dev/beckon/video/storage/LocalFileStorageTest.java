@@ -140,6 +140,31 @@ class LocalFileStorageTest {
     }
 
     @Test
+    void readsAfterTheFirstComeFromTheKeptMappingAndStopWhenTheFileIsDeletedUnderneath() throws IOException {
+        StorageKey key = put(video).key();
+        try (VideoSlice first = storage.open(key, 0, 10).orElseThrow()) {
+            assertThat(readAll(first)).isEqualTo(Arrays.copyOfRange(video, 0, 10));
+        }
+        try (VideoSlice again = storage.open(key, 199_990, 100).orElseThrow();
+             VideoSlice middle = storage.open(key, 1000, 65_536).orElseThrow()) {
+            assertThat(again.length()).isEqualTo(10);
+            assertThat(readAll(again)).isEqualTo(Arrays.copyOfRange(video, 199_990, 200_000));
+            assertThat(readAll(middle)).as("two open slices read independently")
+                    .isEqualTo(Arrays.copyOfRange(video, 1000, 66_536));
+        }
+        assertThatThrownBy(() -> storage.open(key, video.length + 1L, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        try (Stream<Path> files = Files.walk(root.resolve("objects"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file); // e.g. another instance erased it
+            }
+        }
+
+        assertThat(storage.open(key, 0, 10)).isEmpty();
+    }
+
+    @Test
     void anUnknownKeyIsAbsentNotAnError() throws IOException {
         StorageKey never = StorageKey.parse("0123456789abcdef0123456789abcdef").orElseThrow();
 
