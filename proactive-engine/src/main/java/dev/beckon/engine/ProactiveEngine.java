@@ -8,6 +8,7 @@ import dev.beckon.api.model.ShopId;
 import dev.beckon.api.plugin.PluginRegistry;
 import dev.beckon.engine.attribution.AttributionWindows;
 import dev.beckon.engine.attribution.JdbcAttribution;
+import dev.beckon.engine.attribution.ShopperOrders;
 import dev.beckon.engine.attribution.StepStats;
 import dev.beckon.engine.decisions.JdbcDecisionLog;
 import dev.beckon.engine.decisions.RecordedDecision;
@@ -76,6 +77,7 @@ public final class ProactiveEngine {
     private final JdbcAttribution attribution = new JdbcAttribution(AttributionWindows.KLAVIYO_DEFAULTS);
     private final JdbcTimeline timeline = new JdbcTimeline();
     private final ShopperErasure erasure = new ShopperErasure();
+    private final ShopperOrders shopperOrders;
     private final Dispatcher dispatcher;
 
     /**
@@ -97,6 +99,7 @@ public final class ProactiveEngine {
         this.settings = settings;
         this.clock = clock;
         EventCodec codec = new EventCodec();
+        this.shopperOrders = new ShopperOrders(codec);
         this.inbox = new EventInbox(tx, codec, clock);
         DefaultTemplates templates = DefaultTemplates.load();
         this.journeys = new JourneyDefinitions(BuiltInJourneys.load(templates),
@@ -343,6 +346,16 @@ public final class ProactiveEngine {
      */
     public ShopperErasure.Erased eraseShopper(ShopId shop, CustomerId customer, String email, String phone) {
         return tx.inTransaction(c -> erasure.eraseShopper(c, shop, customer, email, phone, clock.instant()));
+    }
+
+    /**
+     * The orders a shopper placed in {@code [from, to)}, oldest first, for attribution done outside the engine (a
+     * video watched, then an order).
+     *
+     * @param shopperKey as {@link ShopperKeys} makes it
+     */
+    public List<ShopperOrders.Placed> ordersPlaced(ShopId shop, String shopperKey, Instant from, Instant to) {
+        return tx.inTransaction(c -> shopperOrders.placed(c, shop, shopperKey, from, to));
     }
 
     /** The engine-wide settings. */

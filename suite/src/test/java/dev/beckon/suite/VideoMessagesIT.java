@@ -396,6 +396,22 @@ class VideoMessagesIT {
         assertThat(video(shopId, key, clipId).getInt("views")).isZero();
         assertThat(HTTP.send(HttpRequest.newBuilder(url("v/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/preview.gif")).GET()
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+
+        // Ivo plays his video, then orders again: the thank-you journey's video gets that order, not the first one
+        assertThat(beacon(token, IPHONE, "play").statusCode()).isLessThan(300);
+        assertThat(beacon(token, IPHONE, "100").statusCode()).isLessThan(300);
+        assertThat(order(shopId, "5003", 7002, "Ivo", "ivo@example.com").statusCode()).isEqualTo(200);
+        JsonObject thankYou = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                json(get(api + "/video-stats", key).body()).getJsonArray("journeys").getValuesAs(JsonObject.class)
+                        .stream().filter(j -> j.getString("journey").equals("thank-you")).findFirst()
+                        .filter(j -> j.getInt("attributedOrders") > 0), Optional::isPresent).orElseThrow();
+        assertThat(thankYou.getJsonObject("videos").getInt("links")).isEqualTo(2);
+        assertThat(thankYou.getJsonObject("videos").getInt("plays")).isEqualTo(1);
+        assertThat(thankYou.getJsonObject("videos").getJsonNumber("completionRate").doubleValue()).isEqualTo(1.0);
+        assertThat(thankYou.getInt("attributedOrders")).isEqualTo(1);
+        assertThat(thankYou.getJsonObject("revenue").getJsonNumber("USD").bigDecimalValue())
+                .isEqualByComparingTo("89.99");
+        assertThat(thankYou.getString("window")).isEqualTo("PT120H");
     }
 
     @Test
@@ -477,15 +493,16 @@ class VideoMessagesIT {
         byte[] body = """
                 {"id":82098291194615%s,"admin_graphql_api_id":"gid://shopify/Order/82098291194615%s",
                  "buyer_accepts_marketing":true,"contact_email":"%s","email":"%s",
-                 "created_at":"2026-11-23T09:01:00-05:00","updated_at":"2026-11-23T09:01:00-05:00","currency":"USD",
+                 "created_at":"%s","updated_at":"%s","currency":"USD",
                  "financial_status":"paid","fulfillment_status":null,"name":"#%s","order_number":%s,"phone":null,
                  "source_name":"web","test":true,"token":"tok-%s","total_price":"89.99",
                  "customer":{"id":11531062731%d,"email":"%s","phone":null,"first_name":"%s","last_name":"Lee",
                    "admin_graphql_api_id":"gid://shopify/Customer/11531062731%d"},
                  "line_items":[{"id":48781767227629%s,"product_id":788032119674292922,"variant_id":null,"quantity":1,
                    "sku":"SKU2006-001","title":"Aviator sunglasses","price":"89.99"}]}
-                """.formatted(orderNumber, orderNumber, email, email, orderNumber, orderNumber, orderNumber, customerId,
-                email, firstName, customerId, orderNumber).getBytes(StandardCharsets.UTF_8);
+                """.formatted(orderNumber, orderNumber, email, email, Instant.now(), Instant.now(), orderNumber,
+                orderNumber, orderNumber, customerId, email, firstName, customerId, orderNumber)
+                .getBytes(StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("shpss_video_it".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return send(HttpRequest.newBuilder(url("webhooks/shopify/" + shopId))

@@ -220,6 +220,24 @@ class BuiltInJourneyFlowTest {
     }
 
     @Test
+    void theOrdersAShopperPlacedInAWindowAreListedOnceEach() {
+        engine.accept(List.of(envelope(order("5001"), "o1", T0), envelope(order("5001"), "o1-again", T0),
+                envelope(order("5002"), "o2", T0.plus(Duration.ofDays(6)))));
+        settle();
+        String ann = ShopperKeys.of(ann());
+
+        assertThat(engine.ordersPlaced(SHOP, ann, T0.minusSeconds(1), T0.plus(Duration.ofDays(5))))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.order()).isEqualTo(OrderId.of("5001"));
+                    assertThat(o.total()).isEqualTo(Money.of("50.00", "USD"));
+                });
+        assertThat(engine.ordersPlaced(SHOP, ann, T0.plusSeconds(1), T0.plus(Duration.ofDays(7))))
+                .extracting(o -> o.order().value()).containsExactly("5002");
+        assertThat(engine.ordersPlaced(SHOP, "someone-else", T0.minusSeconds(1), T0.plus(Duration.ofDays(7))))
+                .isEmpty();
+    }
+
+    @Test
     void aShoppersErasureRemovesTheirTrailAndStopsWhatWasStillToCome() {
         engine.accept(List.of(envelope(checkout("c1"), "e1", T0)));
         settle();

@@ -118,6 +118,7 @@ public class JourneyVideoSteps implements VideoRequests {
         if (template.isPresent()) {
             VideoLinks.Issued issued = links.forVideo(shop, template.get(), firstName, Optional.of(orderId),
                     Optional.ofNullable(request.shopperKey()), Optional.empty());
+            targets.insertJourneyLink(issued.id(), shop, request.journey(), request.runId());
             LOG.log(System.Logger.Level.INFO, "shop {0}: run {1} linked to template clip {2}", shop, request.runId(),
                     template.get());
             return new Answer.Ready(absolute(issued.token()));
@@ -128,7 +129,7 @@ public class JourneyVideoSteps implements VideoRequests {
                 request.shopperKey() != null ? request.shopperKey() : orderId, firstName.orElse(null),
                 due.isBefore(now) ? now : due);
         if (task.state() == TaskState.OPEN) {
-            targets.insertTaskRun(task.id(), shop, request.runId());
+            targets.insertTaskRun(task.id(), shop, request.runId(), request.journey());
             LOG.log(System.Logger.Level.INFO, "shop {0}: run {1} waits for recording task {2} (order {3})", shop,
                     request.runId(), task.id(), orderId);
             return new Answer.Pending();
@@ -143,13 +144,16 @@ public class JourneyVideoSteps implements VideoRequests {
      */
     void taskLinked(RecordingTask task, VideoLinkTargets.TaskLink link) {
         try {
-            Optional<String> run = targets.runOfTask(task.shop(), task.id());
+            Optional<VideoLinkTargets.TaskRun> run = targets.runOfTask(task.shop(), task.id());
             if (run.isEmpty()) {
                 return;
             }
-            boolean moved = runs.videoReady(task.shop(), run.get(), absolute(link.token()));
-            LOG.log(System.Logger.Level.INFO, "shop {0}: run {1} {2} the video of order {3}", task.shop(), run.get(),
-                    moved ? "goes on with" : "was no longer waiting for", task.orderId());
+            if (run.get().journey() != null) {
+                targets.insertJourneyLink(link.linkId(), task.shop(), run.get().journey(), run.get().runId());
+            }
+            boolean moved = runs.videoReady(task.shop(), run.get().runId(), absolute(link.token()));
+            LOG.log(System.Logger.Level.INFO, "shop {0}: run {1} {2} the video of order {3}", task.shop(),
+                    run.get().runId(), moved ? "goes on with" : "was no longer waiting for", task.orderId());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "shop " + task.shop() + ": could not hand the video of order "
                     + task.orderId() + " to its journey run", e);
