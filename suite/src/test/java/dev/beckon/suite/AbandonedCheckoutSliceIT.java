@@ -1,6 +1,9 @@
 package dev.beckon.suite;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,6 +21,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,6 +47,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +68,7 @@ class AbandonedCheckoutSliceIT {
     static final String PHONE_B = "+14155550199";
 
     static final TwilioStandIn TWILIO = new TwilioStandIn();
+    static final GreenMail SMTP = startSmtp();
     static final int MQTT_PORT = freePort();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,14 +88,95 @@ class AbandonedCheckoutSliceIT {
                 "beckon.sms.base-url=" + TWILIO.baseUrl(),
                 "beckon.sms.account-sid=ACit0000000000000000000000000000",
                 "beckon.sms.auth-token=it-auth-token",
-                "beckon.sms.from=+15005550006");
+                "beckon.sms.from=+15005550006",
+                "beckon.email.smtp.host=127.0.0.1",
+                "beckon.email.smtp.port=" + SMTP.getSmtp().getPort(),
+                "beckon.email.smtp.security=none",
+                "beckon.email.smtp.from=Beckon IT <shop@beckon.test>");
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
                 .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
     }
 
     @AfterAll
-    static void stopTwilio() {
+    static void stopProviders() {
         TWILIO.close();
+        SMTP.stop();
+    }
+
+    @Test
+    void anAbandonedCartEmailCarriesAOneClickUnsubscribeThatWithdrawsTheConsent() throws Exception {
+        JsonObject shop = createShop("mail.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        assertThat(put("api/shops/" + shopId + "/settings", key,
+                "{\"quietHours\": {\"start\": \"00:00\", \"end\": \"00:00\"}}").statusCode()).isEqualTo(200);
+        // the merchant shortens the journey's waits, and lets a shopper back in after a second
+        String journeyPath = "api/shops/" + shopId + "/journeys/abandoned-checkout";
+        JsonObject journey = json(get(journeyPath, key).body());
+        JsonArrayBuilder steps = Json.createArrayBuilder();
+        journey.getJsonArray("steps").getValuesAs(JsonObject.class).forEach(step -> steps.add(
+                "wait".equals(step.getString("type")) ? Json.createObjectBuilder(step).add("duration", "PT1S")
+                        : Json.createObjectBuilder(step)));
+        HttpResponse<String> shortened = put(journeyPath, key, Json.createObjectBuilder(journey).add("steps", steps)
+                .add("reEntryCooldown", "PT1S").build().toString());
+        assertThat(shortened.statusCode()).as(shortened.body()).isEqualTo(200);
+
+        assertThat(webhook(shopId, "checkouts/create", "mail-event-1", mailCheckout("mail-1")).statusCode())
+                .isEqualTo(200);
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(() -> received("cleo@example.com"),
+                list -> list.size() == 1).get(0);
+        assertThat(mail.getSubject()).startsWith("Cleo, your cart is waiting");
+        assertThat(mail.getFrom()[0]).hasToString("Beckon IT <shop@beckon.test>");
+        Multipart parts = (Multipart) mail.getContent();
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("Hi Cleo")
+                .containsPattern("Complete your order: http://localhost:8080/r/[A-Za-z0-9]{10}\\b");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(html).contains("<p>Hi Cleo,</p>").contains("IPod Nano - 8GB").doesNotContain("recover?key");
+        Matcher button = Pattern.compile("href=\"http://localhost:8080/r/([A-Za-z0-9]{10})\">Complete your order")
+                .matcher(html);
+        assertThat(button.find()).as(html).isTrue();
+        assertThat(get("r/" + button.group(1), null).headers().firstValue("Location"))
+                .hasValue("https://mail.myshopify.com/checkouts/mail-1/recover?key=secret");
+        assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        Matcher link = Pattern.compile("^<http://localhost:8080/u/([A-Za-z0-9_-]{22})>$")
+                .matcher(mail.getHeader("List-Unsubscribe", null));
+        assertThat(link.matches()).as(mail.getHeader("List-Unsubscribe", null)).isTrue();
+        String token = link.group(1);
+        JsonObject sent = messages(shopId, key).stream().filter(m -> "email".equals(m.getString("channel")))
+                .findFirst().orElseThrow();
+        assertThat(sent.getString("state")).isEqualTo("sent");
+        assertThat(sent.getString("to")).isEqualTo("cleo@example.com");
+        assertThat(sent.getString("providerMessageId")).isEqualTo(mail.getMessageID());
+
+        // a link scanner's GET only sees a button; the mail client's one-click POST unsubscribes
+        HttpResponse<String> page = get("u/" + token, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<form method=\"post\">").contains("Unsubscribe");
+        HttpResponse<String> oneClick = post("u/" + token,
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        assertThat(oneClick.statusCode()).as(oneClick.body()).isEqualTo(200);
+        assertThat(oneClick.body()).contains("You are unsubscribed");
+        assertThat(get("u/" + token, null).body()).contains("You are unsubscribed").doesNotContain("<form");
+        HttpResponse<String> unknown = post("u/AAAAAAAAAAAAAAAAAAAAAA", new byte[0],
+                "application/x-www-form-urlencoded");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("not known");
+        assertThat(get("u/cleo@example.com", null).statusCode()).isEqualTo(404);
+
+        // her next abandoned cart: the e-mail step is skipped for the withdrawn consent, nothing more arrives
+        assertThat(webhook(shopId, "checkouts/create", "mail-event-2", mailCheckout("mail-2")).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(messages(shopId, key))
+                .filteredOn(m -> "email".equals(m.getString("channel")) && "skipped".equals(m.getString("state")))
+                .singleElement().satisfies(m -> assertThat(m.getString("reason"))
+                        .isEqualTo("no email marketing consent: state is unsubscribed"
+                                + " (source email:one-click-unsubscribe)")));
+        assertThat(received("cleo@example.com")).hasSize(1);
     }
 
     @Test
@@ -131,9 +221,24 @@ class AbandonedCheckoutSliceIT {
                     "ACit0000000000000000000000000000:it-auth-token".getBytes(StandardCharsets.UTF_8)));
             assertThat(r.contentType()).startsWith("application/x-www-form-urlencoded");
             assertThat(r.form()).containsEntry("To", PHONE_A).containsEntry("From", "+15005550006");
-            assertThat(r.form().get("Body")).contains("Hi Ann")
-                    .contains("https://slice.myshopify.com/checkouts/checkout-a/recover?key=secret");
+            assertThat(r.form().get("Body")).contains("Hi Ann").doesNotContain("recover?key=secret")
+                    .containsPattern("http://localhost:8080/r/[A-Za-z0-9]{10}\\b");
         });
+        // the SMS carries a short tracked link: following it counts a click and leads to the checkout
+        Matcher tracked = Pattern.compile("/r/([A-Za-z0-9]{10})").matcher(sms.get(0).form().get("Body"));
+        assertThat(tracked.find()).isTrue();
+        HttpResponse<String> click = get("r/" + tracked.group(1), null);
+        assertThat(click.statusCode()).isEqualTo(302);
+        assertThat(click.headers().firstValue("Location"))
+                .hasValue("https://slice.myshopify.com/checkouts/checkout-a/recover?key=secret");
+        assertThat(get("r/ZZZZZZZZZZ", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> stats = get("api/shops/" + shopId + "/journeys/abandoned-checkout/stats", key);
+        assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(stats.body()))) {
+            assertThat(reader.readArray().getValuesAs(JsonObject.class))
+                    .filteredOn(step -> "sms-reminder".equals(step.getString("step"))).singleElement()
+                    .satisfies(step -> assertThat(step.getJsonNumber("clicked").longValue()).isEqualTo(1));
+        }
 
         // why: the shopper's timeline (by the platform's customer id) shows both checkouts, the one that became an
         // order leaving the journey, the guardrail decisions and the one message
@@ -433,7 +538,45 @@ class AbandonedCheckoutSliceIT {
                 """.formatted(checkoutToken, checkoutToken);
     }
 
+    private static List<MimeMessage> received(String to) {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : SMTP.getReceivedMessages()) {
+            try {
+                if (mail.getAllRecipients()[0].toString().equals(to)) {
+                    mails.add(mail);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mails;
+    }
+
+    /** A checkouts/create body of a shopper who gave her e-mail and ticked "email me offers", without a phone. */
+    private static String mailCheckout(String token) {
+        return """
+                {"token":"%s","cart_token":"cart-%s","email":"cleo@example.com","buyer_accepts_marketing":true,
+                 "created_at":"2026-11-23T09:00:00-05:00","updated_at":"2026-11-23T09:00:00-05:00","currency":"USD",
+                 "completed_at":null,"phone":null,"customer_locale":"en",
+                 "line_items":[{"key":"139cb5712fb4c8d9957dcfad9a3028da","product_id":632910392,"variant_id":808950810,
+                   "quantity":1,"sku":"IPOD2008PINK","title":"IPod Nano - 8GB","variant_title":"Pink","price":"199.00",
+                   "line_price":"199.00","vendor":"Apple"}],
+                 "abandoned_checkout_url":"https://mail.myshopify.com/checkouts/%s/recover?key=secret",
+                 "discount_codes":[],"source_name":"web","presentment_currency":"USD","total_price":"199.00",
+                 "subtotal_price":"199.00",
+                 "customer":{"id":700100200300400500,"first_name":"Cleo","last_name":"Mars","email":"cleo@example.com",
+                   "phone":null,"admin_graphql_api_id":"gid://shopify/Customer/700100200300400500"}}
+                """.formatted(token, token, token);
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
     private static int freePort() {
+
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -56,6 +56,11 @@ import static org.awaitility.Awaitility.await;
  * shop's events and the recorded visit is shown with its enters, exits and end. The broker refuses anonymous
  * clients and drops what the scanner publishes under another store's topic. The zone timing is shortened by
  * configuration so the walk takes about 15 s.
+ *
+ * <p>The in-store offer: ESPresense nodes in three zones hear two phones that advertise their store app's iBeacon;
+ * one shopper opted in inside the app, the other withdrew. Lingering 30 s at the shoe wall gets the opted-in app
+ * exactly one offer on its MQTT topic, the other a recorded skip; a second walk inside the journey's cooldown gets
+ * no second offer, and the skip says why.
  */
 @ExtendWith(ArquillianExtension.class)
 class BeaconGatewayIT {
@@ -68,6 +73,11 @@ class BeaconGatewayIT {
     static final String SUITE_MQTT_USER = "beckon-suite";
     static final String SUITE_MQTT_PASSWORD = "it-suite-mqtt-password-0123456789";
     static final String IDENTITY_KEY = "e2a9b76a71c5f89290a1b2c3d4e5f607";
+    static final String ANN = "ann-install-7";
+    static final String BOB = "bob-install-8";
+    /** What ESPresense reports for the iBeacon Ann's (Bob's) store app advertises. */
+    static final String ANN_BEACON = "iBeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0-100-7";
+    static final String BOB_BEACON = "iBeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0-100-8";
 
     @ArquillianResource
     URL deployed;
@@ -87,7 +97,7 @@ class BeaconGatewayIT {
                 "beckon.gateway.zones.freshness=PT3S",
                 "beckon.gateway.zones.exit-after=PT4S",
                 "beckon.gateway.zones.visit-timeout=PT8S",
-                "beckon.gateway.zones.dwell-marks=PT2S",
+                "beckon.gateway.zones.dwell-marks=PT30S",
                 "beckon.gateway.filter.window=PT3S");
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
                 .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
@@ -275,6 +285,140 @@ class BeaconGatewayIT {
         assertThat(get(key, stores + "/no-such-store/visits").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anOptedInShopperLingeringAtTheShoeWallGetsOneOfferPerCooldown() throws Exception {
+        JsonObject shop = createShop("instore.myshopify.com");
+        String shopId = shop.getString("id");
+        String key = shop.getString("apiKey");
+        String shopApi = "api/shops/" + shopId;
+        // the IT runs at any hour: this shop sends around the clock (a start equal to the end: no quiet hours)
+        HttpResponse<String> settings = put(key, shopApi + "/settings",
+                "{\"timeZone\": \"Europe/Berlin\", \"quietHours\": {\"start\": \"00:00\", \"end\": \"00:00\"}}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+
+        HttpResponse<String> created = post(key, shopApi + "/stores", "{\"name\":\"Munich\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String storeId = json(created.body()).getString("id");
+        String store = shopApi + "/stores/" + storeId;
+        String[] zones = {"entrance", "shoes", "checkout"};
+        List<MqttClient> nodes = new ArrayList<>();
+        for (int i = 0; i < zones.length; i++) {
+            assertThat(post(key, store + "/zones", "{\"name\":\"" + zones[i] + "\"}").statusCode()).isEqualTo(201);
+            assertThat(post(key, store + "/beacons", "{\"key\":\"ibeacon:" + UUID + ":2:" + (i + 1)
+                    + "\",\"zoneId\":\"" + zones[i] + "\",\"rssiAt1m\":-59}").statusCode()).isEqualTo(201);
+            HttpResponse<String> node = post(key, store + "/scanners", "{\"id\":\"esp-" + zones[i] + "\",\"zoneId\":\""
+                    + zones[i] + "\",\"espresenseRoom\":\"" + room(zones[i]) + "\",\"rssiAt1m\":-59}");
+            assertThat(node.statusCode()).as(node.body()).isEqualTo(201);
+            HttpResponse<String> issued = post(key, store + "/scanners/esp-" + zones[i] + "/credentials", "");
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            nodes.add(connect("it-esp-" + zones[i], json(issued.body()).getString("username"),
+                    json(issued.body()).getString("password")));
+        }
+
+        // Ann opted in inside the app; Bob opted in, then withdrew
+        String apps = shopApi + "/apps/";
+        HttpResponse<String> annOptIn = put(key, apps + ANN + "/opt-in", "{\"optIn\":true,\"device\":\"" + ANN_BEACON
+                + "\"}");
+        assertThat(annOptIn.statusCode()).as(annOptIn.body()).isEqualTo(200);
+        assertThat(json(annOptIn.body()).getString("device"))
+                .isEqualTo("ibeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0:100:7");
+        assertThat(put(key, apps + BOB + "/opt-in", "{\"optIn\":true,\"device\":\"" + BOB_BEACON + "\"}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> bobWithdrew = put(key, apps + BOB + "/opt-in", "{\"optIn\":false,\"device\":\""
+                + BOB_BEACON + "\"}");
+        assertThat(bobWithdrew.statusCode()).as(bobWithdrew.body()).isEqualTo(200);
+        assertThat(json(bobWithdrew.body()).getBoolean("optIn")).isFalse();
+        HttpResponse<String> claimed = put(key, apps + "mallory-install/opt-in", "{\"optIn\":true,\"device\":\""
+                + ANN_BEACON + "\"}");
+        assertThat(claimed.statusCode()).isEqualTo(409);
+        assertThat(claimed.body()).contains("another app install");
+        HttpResponse<String> noChoice = put(key, apps + ANN + "/opt-in", "{\"device\":\"" + ANN_BEACON + "\"}");
+        assertThat(noChoice.statusCode()).isEqualTo(400);
+        assertThat(noChoice.body()).contains("optIn");
+        assertThat(put(key, apps + "$bad/opt-in", "{\"optIn\":true}").statusCode()).isEqualTo(400);
+        assertThat(put(key, apps + ANN + "/opt-in", "{\"optIn\":").statusCode()).isEqualTo(400);
+
+        BlockingQueue<JsonObject> annOffers = new LinkedBlockingQueue<>();
+        BlockingQueue<JsonObject> bobOffers = new LinkedBlockingQueue<>();
+        MqttClient annApp = subscribedApp(key, shopId, ANN, annOffers);
+        MqttClient bobApp = subscribedApp(key, shopId, BOB, bobOffers);
+        try {
+            walk(nodes, List.of(ANN_BEACON, BOB_BEACON));
+            List<JsonObject> firstVisits = awaitEndedVisits(key, store, 2);
+            assertThat(firstVisits).extracting(v -> v.getString("device")).containsExactlyInAnyOrder(ANN, BOB);
+            for (JsonObject visit : firstVisits) {
+                assertThat(steps(visit)).as(visit.toString()).containsExactly("VisitStarted", "ZoneEntered entrance",
+                        "ZoneExited entrance", "ZoneEntered shoes", "ZoneDwelled shoes PT30S", "ZoneExited shoes",
+                        "ZoneEntered checkout", "ZoneExited checkout", "VisitEnded");
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(annOffers).as(get(key, shopApi + "/messages").body()).hasSize(1));
+            JsonObject offer = annOffers.peek();
+            assertThat(offer.getString("shopId")).isEqualTo(shopId);
+            assertThat(offer.getJsonObject("offer").getString("text")).contains("Show the code");
+            String offerId = offer.getString("messageId");
+
+            // what the merchant sees: Ann's offer sent over MQTT, Bob's skipped for want of consent
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<JsonObject> messages = jsonArray(get(key, shopApi + "/messages").body())
+                        .getValuesAs(JsonObject.class);
+                assertThat(messages).filteredOn(m -> m.getString("journey").equals("in-store-offer")).hasSize(2);
+                JsonObject toAnn = messages.stream().filter(m -> ANN.equals(m.getString("to", null))).findFirst()
+                        .orElseThrow();
+                assertThat(toAnn.getString("id")).isEqualTo(offerId);
+                assertThat(toAnn.getString("channel")).isEqualToIgnoringCase("app");
+                assertThat(toAnn.getString("state")).isIn("sent", "delivered");
+                JsonObject toBob = messages.stream().filter(m -> BOB.equals(m.getString("to", null))).findFirst()
+                        .orElseThrow();
+                assertThat(toBob.getString("state")).isEqualTo("skipped");
+                assertThat(toBob.getString("reason")).contains("no app marketing consent").contains("unsubscribed");
+            });
+            assertThat(bobOffers).isEmpty();
+
+            // a second walk inside the journey's 4 h cooldown: a new visit, a new 30 s dwell, no second offer
+            walk(nodes, List.of(ANN_BEACON));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<JsonObject> timeline = jsonArray(get(key, shopApi + "/shoppers/device-" + ANN + "/timeline")
+                        .body()).getValuesAs(JsonObject.class);
+                assertThat(timeline).filteredOn(e -> e.getString("kind").equals("DECISION"))
+                        .filteredOn(e -> e.getJsonObject("details").getString("journey").equals("in-store-offer"))
+                        .extracting(e -> e.getString("summary"))
+                        .anySatisfy(summary -> assertThat(summary).startsWith("skip by re-entry cooldown"));
+            });
+            List<JsonObject> annVisits = awaitEndedVisits(key, store, 3).stream()
+                    .filter(v -> v.getString("device").equals(ANN)).toList();
+            assertThat(annVisits).hasSize(2);
+            assertThat(steps(annVisits.get(0))).contains("ZoneDwelled shoes PT30S");
+            assertThat(annOffers).hasSize(1);
+            assertThat(jsonArray(get(key, shopApi + "/messages").body()).getValuesAs(JsonObject.class))
+                    .filteredOn(m -> m.getString("journey").equals("in-store-offer")).hasSize(2);
+
+            // Ann signs in and accepts the app's terms: her visits are kept as a consenting customer's
+            HttpResponse<String> linked = put(key, store + "/devices/" + ANN + "/shopper",
+                    "{\"shopperId\":\"customer-7\"}");
+            assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+            assertThat(json(linked.body()).getInt("visitsLinked")).isEqualTo(2);
+            assertThat(jsonArray(json(get(key, store + "/visits").body()).getJsonArray("visits").toString())
+                    .getValuesAs(JsonObject.class)).filteredOn(v -> v.getString("device").equals(ANN))
+                    .extracting(v -> v.getString("shopperId")).containsExactly("customer-7", "customer-7");
+            assertThat(put(key, store + "/devices/" + ANN + "/shopper", "{}").statusCode()).isEqualTo(400);
+            HttpResponse<String> stranger = put(key, store + "/devices/nobody/shopper", "{\"shopperId\":\"c-1\"}");
+            assertThat(stranger.statusCode()).isEqualTo(404);
+            assertThat(stranger.body()).contains("no recorded visit");
+            assertThat(put(key, shopApi + "/stores/no-such-store/devices/" + ANN + "/shopper",
+                    "{\"shopperId\":\"c-1\"}").statusCode()).isEqualTo(404);
+        } finally {
+            for (MqttClient client : List.of(annApp, bobApp)) {
+                client.disconnect(100);
+                client.close();
+            }
+            for (MqttClient node : nodes) {
+                node.disconnect(100);
+                node.close();
+            }
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static String beacon(int minor) {
@@ -291,6 +435,84 @@ class BeaconGatewayIT {
         publish(phone, "beckon/" + shopId + "/stores/" + storeId + "/scanners/stranger/sightings",
                 "{\"sightings\":[]}");
         publish(phone, "espresense/devices/phone:ann/kitchen", "\u0000\u0001 not json");
+    }
+
+    private static String room(String zone) {
+        return "it-munich-" + zone;
+    }
+
+    /** The app install with its own MQTT credential, subscribed (QoS 1) to its offers topic. */
+    private MqttClient subscribedApp(String key, String shopId, String install, BlockingQueue<JsonObject> offers)
+            throws Exception {
+        HttpResponse<String> issued = post(key, "api/shops/" + shopId + "/apps/" + install + "/credentials", "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        MqttClient app = connect("it-app-" + install, json(issued.body()).getString("username"),
+                json(issued.body()).getString("password"));
+        app.subscribe("beckon/" + shopId + "/apps/" + install + "/offers", 1,
+                (topic, message) -> offers.add(json(new String(message.getPayload(), StandardCharsets.UTF_8))));
+        return app;
+    }
+
+    /**
+     * The phones walk together: 4 s at the entrance, 36 s at the shoe wall, 5 s at the checkout, then leave. Every
+     * 500 ms each ESPresense node reports each phone, about -60 dBm from the node it stands at and -85 dBm from the
+     * others, as current firmware does (no timestamp: the gateway stamps it).
+     */
+    private static void walk(List<MqttClient> nodes, List<String> phones) throws Exception {
+        int[] halfSeconds = {8, 72, 10};
+        int[] noise = {0, -2, 1, -1, 2, 0, -3, 1, 2, -1};
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        List<ScheduledFuture<Void>> ticks = new ArrayList<>();
+        try {
+            int tick = 0;
+            for (int at = 0; at < halfSeconds.length; at++) {
+                for (int i = 0; i < halfSeconds[at]; i++) {
+                    int here = at;
+                    int jitter = noise[tick % noise.length];
+                    ticks.add(ticker.schedule(() -> {
+                        for (int node = 0; node < nodes.size(); node++) {
+                            for (String phone : phones) {
+                                double rssi = (node == here ? -60 : -85) + jitter;
+                                String room = nodes.get(node).getClientId().substring("it-esp-".length());
+                                nodes.get(node).publish("espresense/devices/" + phone + "/" + room(room),
+                                        String.format(java.util.Locale.ROOT, "{\"mac\":\"4f1a2b3c4d5e\",\"id\":"
+                                                + "\"%s\",\"rssi@1m\":-59,\"rssi\":%.2f,\"rxAdj\":0,\"rssiVar\":1.2,"
+                                                + "\"distance\":%.2f,\"var\":0.04,\"int\":305}", phone, rssi,
+                                                Math.pow(10, (-59 - rssi) / 27.0)).getBytes(StandardCharsets.UTF_8),
+                                        0, false);
+                            }
+                        }
+                        return null;
+                    }, 500L * tick++, TimeUnit.MILLISECONDS));
+                }
+            }
+            for (ScheduledFuture<Void> each : ticks) {
+                each.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
+    /** The store's visits, newest first, once {@code count} of them have ended. */
+    private List<JsonObject> awaitEndedVisits(String key, String store, int count) {
+        List<List<JsonObject>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<JsonObject> visits = json(get(key, store + "/visits").body()).getJsonArray("visits")
+                    .getValuesAs(JsonObject.class);
+            assertThat(visits).as(visits.toString()).hasSize(count)
+                    .allSatisfy(v -> assertThat(v.getBoolean("ended")).isTrue());
+            found.add(visits);
+        });
+        return found.get(found.size() - 1);
+    }
+
+    /** A visit's events as "type zone" (and the dwell for dwells). */
+    private static List<String> steps(JsonObject visit) {
+        return visit.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("type") + (e.get("zoneId") == JsonValue.NULL ? "" : " " + e.getString("zoneId"))
+                        + (e.get("dwell") == null || e.get("dwell") == JsonValue.NULL ? "" : " " + e.getString("dwell")))
+                .toList();
     }
 
     private static MqttClient connect(String clientId, String username, String password) throws MqttException {
@@ -328,6 +550,11 @@ class BeaconGatewayIT {
     private HttpResponse<String> post(String key, String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> put(String key, String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> get(String key, String path) throws Exception {

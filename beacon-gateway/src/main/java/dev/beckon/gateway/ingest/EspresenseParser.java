@@ -101,7 +101,7 @@ public final class EspresenseParser implements SightingParser {
     }
 
     /** The beacon key an ESPresense id stands for, if it is a beacon id. */
-    static Optional<BeaconKey> beaconKey(String espresenseId) {
+    public static Optional<BeaconKey> beaconKey(String espresenseId) {
         int colon = espresenseId.indexOf(':');
         if (colon < 0) {
             return Optional.empty();

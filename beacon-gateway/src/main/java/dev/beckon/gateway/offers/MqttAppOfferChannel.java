@@ -28,7 +28,8 @@ import java.util.Objects;
  * The {@link ChannelType#APP} channel: publishes an offer to the shopper's app install on
  * {@code beckon/<shopId>/apps/<installId>/offers} with QoS 1 (the broker's PUBACK is the receipt; the app may get a
  * QoS 1 duplicate and deduplicates by {@code messageId}). {@link OutboundMessage#to()} is the install id, and
- * {@link OutboundMessage#body()} the offer as a JSON object. The payload (UTF-8 JSON):
+ * {@link OutboundMessage#body()} the offer: a JSON object as is, or plain text (the engine's rendered push text,
+ * which does not start with <code>{</code>) as {@code {"text": <body>}}. The payload (UTF-8 JSON):
  *
  * <pre>{@code
  * {"v": 1, "messageId": "...", "idempotencyKey": "...", "shopId": "...", "subject": "..." (if any),
@@ -36,15 +37,15 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Contract ({@link Channel}): {@link #send} is thread-safe, blocks at most the send timeout waiting for the
- * PUBACK, and never throws for delivery problems: a bad install id or a body that is not JSON is a permanent
- * failure; no connection, a broker error or no PUBACK in time is retryable. The connection is made by
+ * PUBACK, and never throws for delivery problems: a bad install id, a blank body or a body that starts like a JSON
+ * object but is not one is a permanent failure; no connection, a broker error or no PUBACK in time is retryable. The connection is made by
  * {@link #start()} and kept up by Paho's automatic reconnect (clean session, in-memory persistence, so an offer in
  * flight during a restart is retried by the dispatcher, not by Paho).
  */
 public final class MqttAppOfferChannel implements Channel, AutoCloseable {
 
-    /** The channel id in the engine's registry. */
-    public static final String ID = "app-mqtt";
+    /** The channel id in the engine's registry: the engine finds a message's channel by its type in lower case. */
+    public static final String ID = "app";
     private static final System.Logger LOG = System.getLogger(MqttAppOfferChannel.class.getName());
 
     private final MqttSettings settings;
@@ -102,7 +103,8 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         }
         JsonObject offer = offer(message.body());
         if (offer == null) {
-            return DeliveryReceipt.Failed.permanent("the offer body is not JSON (one object and nothing after it)");
+            return DeliveryReceipt.Failed.permanent("the offer body is blank, or not JSON (one object and nothing"
+                    + " after it) although it starts with '{'");
         }
         JsonObjectBuilder payload = Json.createObjectBuilder().add("v", 1)
                 .add("messageId", message.id().value())
@@ -204,8 +206,17 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         }
     }
 
-    /** The body as one JSON object with nothing after it, or null. */
-    private static JsonObject offer(String body) {
+    /**
+     * The offer a body stands for: one JSON object with nothing after it, or {@code {"text": body}} for plain text;
+     * null for a blank body or one that starts with <code>{</code> but is not one JSON object.
+     */
+    static JsonObject offer(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        if (!body.stripLeading().startsWith("{")) {
+            return Json.createObjectBuilder().add("text", body.strip()).build();
+        }
         try (JsonParser parser = Json.createParser(new StringReader(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return null;

@@ -194,6 +194,30 @@ public final class JdbcVisitStore {
     }
 
     /**
+     * Links the device's visits to one store of the shop to a shopper, as {@link #linkShopper(ShopId, DeviceId,
+     * String)} does for every store.
+     *
+     * @return how many visits were linked (0 when the device has no recorded visit there)
+     * @throws IllegalArgumentException for a blank shopper id or one over 255 characters
+     */
+    public int linkShopper(ShopId shop, StoreId store, DeviceId device, String shopperId) {
+        Objects.requireNonNull(store, "store");
+        if (shopperId == null || shopperId.isBlank() || shopperId.length() > 255) {
+            throw new IllegalArgumentException("a shopper id is 1-255 characters");
+        }
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE gateway_visit SET shopper_id = ? WHERE shop_id = ? AND store_id = ? AND device_id = ?")) {
+                update.setString(1, shopperId);
+                update.setString(2, shop.value());
+                update.setString(3, store.value());
+                update.setString(4, device.value());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * The retention rule: deletes every visit (and its events) whose last event is before {@code cutoff} (an
      * ended visit's last event is its end; an open visit that went silent counts from its last event), unless
      * {@code keep} says its owner is kept (a consenting customer). Works in batches of {@value #PURGE_BATCH}, each

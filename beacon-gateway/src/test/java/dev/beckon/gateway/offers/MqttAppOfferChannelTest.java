@@ -92,10 +92,10 @@ class MqttAppOfferChannelTest {
     }
 
     @Test
-    void aBodyThatIsNotJsonIsAPermanentFailure() {
+    void aBrokenJsonOrBlankBodyIsAPermanentFailure() {
         try (MqttAppOfferChannel channel = new MqttAppOfferChannel(settings("tcp://127.0.0.1:1"),
                 Duration.ofMillis(200))) {
-            for (String body : new String[] {"10% off {", "{\"code\":\"SHOES10\"", "{\"a\":1} trailing", ""}) {
+            for (String body : new String[] {" {\"code\":\"SHOES10\"", "{\"a\":1} trailing", "", "  "}) {
                 DeliveryReceipt receipt = channel.send(new OutboundMessage(MessageId.random(), SHOP, "install-1",
                         null, body, "k"));
 
@@ -108,11 +108,19 @@ class MqttAppOfferChannelTest {
     }
 
     @Test
+    void thePushTextTheEngineRendersIsSentAsTheOffersText() {
+        assertThat(MqttAppOfferChannel.offer(" Welcome! Show the code SHOES10 at the till {for 10%} \n"))
+                .isEqualTo(Json.createObjectBuilder().add("text", "Welcome! Show the code SHOES10 at the till"
+                        + " {for 10%}").build());
+        assertThat(MqttAppOfferChannel.offer(OFFER).getString("code")).isEqualTo("SHOES10");
+    }
+
+    @Test
     void anUnreachableBrokerIsARetryableFailureWithinTheTimeout() {
         try (MqttAppOfferChannel channel = new MqttAppOfferChannel(settings("tcp://127.0.0.1:1"),
                 Duration.ofMillis(500))) {
             assertThat(channel.type()).isEqualTo(ChannelType.APP);
-            assertThat(channel.id()).isEqualTo("app-mqtt");
+            assertThat(channel.id()).isEqualTo("app");
 
             DeliveryReceipt receipt = channel.send(new OutboundMessage(MessageId.random(), SHOP, "install-1", null,
                     OFFER, "k"));

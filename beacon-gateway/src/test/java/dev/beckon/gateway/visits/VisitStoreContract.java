@@ -125,6 +125,23 @@ abstract class VisitStoreContract {
     }
 
     @Test
+    void linkingAShopperInOneStoreLinksOnlyThatStoresVisitsOfTheDevice() {
+        StoreId hamburg = StoreId.of("hamburg");
+        recordVisit(SHOP, STORE, "berlin-visit", T0, DeviceId.of("customer-phone"));
+        recordVisit(SHOP, hamburg, "hamburg-visit", T0, DeviceId.of("customer-phone"));
+        recordVisit(SHOP, STORE, "someone-else", T0, DeviceId.of("passer-by"));
+
+        assertThat(visits.linkShopper(SHOP, STORE, DeviceId.of("customer-phone"), "customer-7")).isEqualTo(1);
+        assertThat(visits.linkShopper(SHOP, STORE, DeviceId.of("never-seen"), "customer-7")).isZero();
+        assertThatThrownBy(() -> visits.linkShopper(SHOP, STORE, DeviceId.of("customer-phone"), " "))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(visits.visit(SHOP, VisitId.of("berlin-visit")).orElseThrow().shopper()).contains("customer-7");
+        assertThat(visits.visit(SHOP, VisitId.of("hamburg-visit")).orElseThrow().shopper()).isEmpty();
+        assertThat(visits.visit(SHOP, VisitId.of("someone-else")).orElseThrow().shopper()).isEmpty();
+    }
+
+    @Test
     void visitsOlderThanTheCutoffArePurgedUnlessTheirOwnerIsKept() {
         recordVisit(SHOP, STORE, "old-passer-by", T0, DeviceId.of("passer-by"));
         recordVisit(SHOP, STORE, "old-customer", T0, DeviceId.of("customer-phone"));

@@ -3,6 +3,7 @@ package dev.beckon.engine.channels;
 import dev.beckon.api.channel.Channel;
 import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.channel.OutboundMessage;
+import dev.beckon.api.model.Consent;
 
 /**
  * A channel that can also carry an HTML part (email). The plugin API's {@link OutboundMessage} has only a text
@@ -18,6 +19,19 @@ public interface HtmlChannel extends Channel {
      * @return never null
      */
     DeliveryReceipt send(OutboundMessage message, String html);
+
+    /**
+     * Sends with the message's purpose, for channels that treat marketing differently (an e-mail's one-click
+     * unsubscribe header goes on marketing only). The dispatcher calls this one.
+     *
+     * @param message never null; its body is the plain-text part
+     * @param html    the HTML part; null for a text-only message
+     * @param purpose never null
+     * @return never null
+     */
+    default DeliveryReceipt send(OutboundMessage message, String html, Consent.Purpose purpose) {
+        return send(message, html);
+    }
 
     @Override
     default DeliveryReceipt send(OutboundMessage message) {

@@ -27,7 +27,7 @@ public final class JdbcMessageStore {
     private static final String COLUMNS = """
             id, shop_id, run_id, journey, step, channel, recipient, body, state, reason, idempotency_key,
             provider_message_id, attempts, due_at, created_at, updated_at, sent_at, subject, html_body, segments,
-            encoding""";
+            encoding, purpose""";
 
     /**
      * Creates a scheduled message for a journey step.
@@ -490,7 +490,8 @@ public final class JdbcMessageStore {
                 row.getInt("attempts"), Sql.getInstant(row, "due_at"), Sql.getInstant(row, "created_at"),
                 Sql.getInstant(row, "updated_at"), Sql.getInstant(row, "sent_at"), row.getString("subject"),
                 row.getString("html_body"), row.getObject("segments") == null ? null : row.getInt("segments"),
-                row.getString("encoding"));
+                row.getString("encoding"),
+                Consent.Purpose.valueOf(row.getString("purpose").toUpperCase(Locale.ROOT)));
     }
 
     private static String truncate(String reason) {

@@ -1,5 +1,6 @@
 package dev.beckon.engine.messages;
 
+import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.ShopId;
 
 import java.time.Instant;
@@ -27,17 +28,31 @@ import java.time.Instant;
  * @param segments          an SMS body's segment count (what the provider bills); null for other channels and
  *                          before it is rendered
  * @param encoding          an SMS body's encoding, {@code GSM_7} or {@code UCS_2}; null like {@code segments}
+ * @param purpose           marketing or transactional (an order update); never null
  */
 public record MessageView(String id, ShopId shop, String journey, String step, String channel, String to, MessageState state,
                           String reason, String body, String providerMessageId, int attempts, Instant dueAt,
                           Instant createdAt, Instant updatedAt, Instant sentAt, String subject, String html,
-                          Integer segments, String encoding) {
+                          Integer segments, String encoding, Consent.Purpose purpose) {
+
+    public MessageView {
+        purpose = purpose == null ? Consent.Purpose.MARKETING : purpose;
+    }
+
+    /** A message view without its purpose, which then counts as marketing. */
+    public MessageView(String id, ShopId shop, String journey, String step, String channel, String to,
+                       MessageState state, String reason, String body, String providerMessageId, int attempts,
+                       Instant dueAt, Instant createdAt, Instant updatedAt, Instant sentAt, String subject, String html,
+                       Integer segments, String encoding) {
+        this(id, shop, journey, step, channel, to, state, reason, body, providerMessageId, attempts, dueAt, createdAt,
+                updatedAt, sentAt, subject, html, segments, encoding, Consent.Purpose.MARKETING);
+    }
 
     /** A message view without rendered parts, as before subjects and SMS segments were recorded. */
     public MessageView(String id, ShopId shop, String journey, String step, String channel, String to,
                        MessageState state, String reason, String body, String providerMessageId, int attempts,
                        Instant dueAt, Instant createdAt, Instant updatedAt, Instant sentAt) {
         this(id, shop, journey, step, channel, to, state, reason, body, providerMessageId, attempts, dueAt, createdAt,
-                updatedAt, sentAt, null, null, null, null);
+                updatedAt, sentAt, null, null, null, null, Consent.Purpose.MARKETING);
     }
 }

@@ -107,7 +107,7 @@ public final class Dispatcher {
         OutboundMessage outbound = new OutboundMessage(MessageId.of(message.id()), message.shop(),
                 message.to(), message.subject(), message.body(), message.id());
         try {
-            return channel instanceof HtmlChannel rich ? rich.send(outbound, message.html()) : channel.send(outbound);
+            return channel instanceof HtmlChannel rich ? rich.send(outbound, message.html(), message.purpose()) : channel.send(outbound);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "channel " + channel.id() + " threw; treated as a retryable failure", e);
             return DeliveryReceipt.Failed.retryable("channel error: " + e, null);

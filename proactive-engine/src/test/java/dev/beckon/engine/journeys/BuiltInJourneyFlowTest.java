@@ -120,6 +120,8 @@ class BuiltInJourneyFlowTest {
             assertThat(m.subject()).isNotBlank();
         });
         assertThat(email.html).singleElement().asString().contains("BECKON-1");
+        assertThat(email.purposes).as("an e-mail channel adds its unsubscribe header to marketing")
+                .containsExactly(Consent.Purpose.MARKETING);
     }
 
     @Test
@@ -147,6 +149,7 @@ class BuiltInJourneyFlowTest {
         assertThat(sms.sent).hasSize(2).allSatisfy(m -> assertThat(m.body()).contains("is on its way")
                 .contains("https://track.example/"));
         assertThat(email.sent).hasSize(2);
+        assertThat(email.purposes).containsExactly(Consent.Purpose.TRANSACTIONAL, Consent.Purpose.TRANSACTIONAL);
     }
 
     @Test
@@ -318,6 +321,7 @@ class BuiltInJourneyFlowTest {
         final ChannelType type;
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
         final List<String> html = new CopyOnWriteArrayList<>();
+        final List<Consent.Purpose> purposes = new CopyOnWriteArrayList<>();
 
         Recording(String id, ChannelType type) {
             this.id = id;
@@ -341,6 +345,12 @@ class BuiltInJourneyFlowTest {
                 html.add(htmlPart);
             }
             return new DeliveryReceipt.Sent(id + "-" + sent.size(), "queued");
+        }
+
+        @Override
+        public DeliveryReceipt send(OutboundMessage message, String htmlPart, Consent.Purpose purpose) {
+            purposes.add(purpose);
+            return send(message, htmlPart);
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.beckon.suite.beacons;
 import dev.beckon.api.model.VisitId;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.gateway.Drops;
+import dev.beckon.gateway.apps.InstallDevices;
+import dev.beckon.gateway.apps.InstallResolvingSink;
+import dev.beckon.gateway.apps.JdbcAppInstalls;
 import dev.beckon.gateway.decode.AdvertisementDecoder;
 import dev.beckon.gateway.decode.DecodeFailure;
 import dev.beckon.gateway.ingest.BeckonTopicParser;
@@ -39,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the beacon gateway inside the suite: the pairing registry's snapshot, the three sighting parsers, the
- * pipeline whose zone events are recorded as visits ({@link VisitRecorder}) and go to the engine's inbox (each on
+ * pipeline whose zone events name the app install that claimed the device ({@link InstallResolvingSink}) and are
+ * recorded as visits ({@link VisitRecorder}) and go to the engine's inbox (each on
  * its own managed thread with a bounded queue, so the ingest worker never waits for the database), and the MQTT
  * ingestor, which connects with the suite's MQTT account and also ticks the pipeline about once a second.
  * {@link #start()} is called by the bootstrap once the schema is migrated and the broker is up; {@link #close()}
@@ -61,6 +65,12 @@ public class BeaconGateway {
 
     @Inject
     JdbcVisitStore visits;
+
+    @Inject
+    JdbcAppInstalls appInstalls;
+
+    @Inject
+    InstallDevices installDevices;
 
     @Inject
     Clock clock;
@@ -95,8 +105,10 @@ public class BeaconGateway {
         IngestLimits limits = IngestLimits.defaults();
         TopicRouter router = new TopicRouter(List.of(new BeckonTopicParser(registry, decoder, clock, limits),
                 new EspresenseParser(registry, clock, limits), new TheengsParser(registry, decoder, clock, limits)));
+        loadAppInstalls();
         SightingPipeline pipeline = new SightingPipeline(registry, settings.pipeline(), clock,
-                () -> VisitId.of(UUID.randomUUID().toString()), recorder.andThen(sink), unpaired());
+                () -> VisitId.of(UUID.randomUUID().toString()),
+                new InstallResolvingSink(installDevices, recorder.andThen(sink)), unpaired());
         MqttIngestor started = new MqttIngestor(settings.mqtt(), router, pipeline, clock, threadFactory);
         started.start();
         ingestor = started;
@@ -129,6 +141,16 @@ public class BeaconGateway {
             unpaired = new UnpairedBeacons(ProposalSettings.defaults(), clock);
         }
         return unpaired;
+    }
+
+    /** Loads which devices fixed scanners hear belong to which app install; a failure leaves them unresolved. */
+    private void loadAppInstalls() {
+        try {
+            installDevices.replaceAll(appInstalls.all());
+        } catch (PairingStorageException e) {
+            LOG.log(System.Logger.Level.ERROR, "loading the app installs failed; zone events name the devices the"
+                    + " scanners heard until an install registers again", e);
+        }
     }
 
     /** Whether the gateway is connected to its broker now. */

@@ -1,6 +1,8 @@
 package dev.beckon.suite.beacons;
 
 import dev.beckon.gateway.acl.JdbcCredentialStore;
+import dev.beckon.gateway.apps.InstallDevices;
+import dev.beckon.gateway.apps.JdbcAppInstalls;
 import dev.beckon.gateway.offers.MqttAppOfferChannel;
 import dev.beckon.gateway.pairing.JdbcPairingStore;
 import dev.beckon.gateway.pairing.PairingRegistry;
@@ -57,8 +59,21 @@ public class BeaconProducer {
         return new JdbcVisitStore(dataSource);
     }
 
+    @Produces
+    @Singleton
+    JdbcAppInstalls appInstalls(DataSource dataSource) {
+        return new JdbcAppInstalls(dataSource);
+    }
+
+    /** The app installs' device keys in memory; the gateway loads them at start, the opt-in endpoint updates them. */
+    @Produces
+    @Singleton
+    InstallDevices installDevices() {
+        return new InstallDevices();
+    }
+
     /**
-     * The {@code app-mqtt} channel (type APP): offers to a shopper's app install with QoS 1, connected with the
+     * The {@code app} channel (type APP): offers to a shopper's app install with QoS 1, connected with the
      * suite's MQTT account to the gateway's broker. Connects when produced (without waiting; a send waits up to
      * {@code beckon.gateway.offers.send-timeout} for the connection) and disconnects when the application stops.
      */

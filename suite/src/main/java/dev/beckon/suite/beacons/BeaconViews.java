@@ -138,4 +138,29 @@ public final class BeaconViews {
                                 @Schema(description = "Pass as cursor for the next (older) page; null on the last")
                                 String nextCursor) {
     }
+
+    @Schema(name = "AppOptIn")
+    public record AppOptIn(@Schema(required = true, description = "true when the shopper opted in to offers inside"
+                                   + " the app; false withdraws") Boolean optIn,
+                           @Schema(example = "iBeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0-100-7",
+                                   description = "What fixed scanners hear for this phone: the iBeacon the app"
+                                           + " advertises (ESPresense id or beacon key) or its MAC; absent when the"
+                                           + " app only reports what it hears") String device) {
+    }
+
+    @JsonbNillable
+    @Schema(name = "AppInstall")
+    public record AppInstallView(String installId, boolean optIn,
+                                 @Schema(description = "The device key fixed scanners report for the phone")
+                                 String device, Instant updatedAt) {
+    }
+
+    @Schema(name = "ShopperLink")
+    public record ShopperLink(@Schema(required = true, description = "The shop's customer id, 1-255 characters")
+                              String shopperId) {
+    }
+
+    @Schema(name = "LinkedShopper")
+    public record LinkedShopperView(String deviceId, String shopperId, int visitsLinked) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.beckon.suite.beacons;
 
+import dev.beckon.api.model.DeviceId;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
@@ -24,11 +25,13 @@ import dev.beckon.gateway.visits.VisitPage;
 import dev.beckon.gateway.zones.Zone;
 import dev.beckon.suite.beacons.BeaconViews.BeaconView;
 import dev.beckon.suite.beacons.BeaconViews.CredentialView;
+import dev.beckon.suite.beacons.BeaconViews.LinkedShopperView;
 import dev.beckon.suite.beacons.BeaconViews.NewBeacon;
 import dev.beckon.suite.beacons.BeaconViews.NewScanner;
 import dev.beckon.suite.beacons.BeaconViews.NewStore;
 import dev.beckon.suite.beacons.BeaconViews.NewZone;
 import dev.beckon.suite.beacons.BeaconViews.ScannerView;
+import dev.beckon.suite.beacons.BeaconViews.ShopperLink;
 import dev.beckon.suite.beacons.BeaconViews.StoreView;
 import dev.beckon.suite.beacons.BeaconViews.VisitEventView;
 import dev.beckon.suite.beacons.BeaconViews.VisitPageView;
@@ -42,6 +45,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -324,6 +328,30 @@ public class StoreResource {
             throw new ProblemException(400, "cursor is not a nextCursor of this list");
         }
         return view(page);
+    }
+
+    @PUT
+    @Path("{storeId}/devices/{deviceId}/shopper")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link a device's visits to this store to a signed-in, consenting customer",
+            description = "Call it when the app install (deviceId as the visits list shows it) is signed in and its"
+                    + " shopper accepted the app's terms: linked visits show the shopperId and are kept past the"
+                    + " 24 h retention. 404 when the device has no recorded visit in this store.")
+    public LinkedShopperView linkShopper(@PathParam("shopId") String shopId, @PathParam("storeId") String storeId,
+                                         @PathParam("deviceId") String deviceId, ShopperLink body) {
+        ShopId shop = ShopResource.find(shops, shopId).id();
+        StoreId store = store(shop, storeId);
+        if (body == null) {
+            throw new ProblemException(400, "send a JSON object with shopperId");
+        }
+        String shopperId = text(body.shopperId(), "shopperId", 255);
+        int linked = deviceId == null || deviceId.isBlank() || deviceId.length() > 255 ? 0
+                : visits.linkShopper(shop, store, DeviceId.of(deviceId), shopperId);
+        if (linked == 0) {
+            throw new ProblemException(404, "no recorded visit of device '" + deviceId + "' in store '" + storeId
+                    + "'");
+        }
+        return new LinkedShopperView(deviceId, shopperId, linked);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.beckon.suite.config;
 
 import dev.beckon.engine.EngineSettings;
+import dev.beckon.engine.channels.email.SmtpSettings;
 import dev.beckon.engine.channels.sms.TwilioSettings;
 
 import java.net.URI;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
                             int databasePoolSize, String adminToken, boolean embeddedBroker, String brokerHost,
                             int brokerPort, TwilioSettings sms, EngineSettings engine, long webhookMaxBodyBytes,
-                            URI publicBaseUrl) {
+                            URI publicBaseUrl, SmtpSettings email) {
 
     /** The keys and their defaults; an empty default means "not set". */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -37,6 +38,13 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
             Map.entry("beckon.sms.auth-token", ""),
             Map.entry("beckon.sms.from", ""),
             Map.entry("beckon.sms.timeout", "PT10S"),
+            Map.entry("beckon.email.smtp.host", ""),
+            Map.entry("beckon.email.smtp.port", "587"),
+            Map.entry("beckon.email.smtp.username", ""),
+            Map.entry("beckon.email.smtp.password", ""),
+            Map.entry("beckon.email.smtp.from", ""),
+            Map.entry("beckon.email.smtp.security", "starttls"),
+            Map.entry("beckon.email.smtp.timeout", "PT10S"),
             Map.entry("beckon.abandoned-checkout.delay", "PT1H"),
             Map.entry("beckon.engine.poll-interval", "PT1S"),
             Map.entry("beckon.engine.batch-size", "50"),
@@ -51,6 +59,7 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(email, "email");
     }
 
     /**
@@ -73,11 +82,40 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
         TwilioSettings sms = new TwilioSettings(uri(values, "beckon.sms.base-url"), values.get("beckon.sms.account-sid"),
                 values.get("beckon.sms.auth-token"), values.get("beckon.sms.from"),
                 duration(values, "beckon.sms.timeout"));
+        SmtpSettings email = email(values);
         return new SuiteSettings(dataDir, url, values.get("beckon.db.user"), values.get("beckon.db.password"),
                 integer(values, "beckon.db.pool-size"), values.get("beckon.admin.token"),
                 Boolean.parseBoolean(values.get("beckon.mqtt.embedded")), values.get("beckon.mqtt.host"),
                 integer(values, "beckon.mqtt.port"), sms, EngineSettings.from(values),
-                integer(values, "beckon.webhooks.max-body-bytes"), uri(values, "beckon.public-base-url"));
+                integer(values, "beckon.webhooks.max-body-bytes"), uri(values, "beckon.public-base-url"), email);
+    }
+
+    private static SmtpSettings email(Map<String, String> values) {
+        SmtpSettings.Security security;
+        try {
+            security = SmtpSettings.Security.parse(values.get("beckon.email.smtp.security"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("beckon.email.smtp.security " + e.getMessage(), e);
+        }
+        int port = integer(values, "beckon.email.smtp.port");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("beckon.email.smtp.port must be between 1 and 65535, got " + port);
+        }
+        Duration timeout = duration(values, "beckon.email.smtp.timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("beckon.email.smtp.timeout must be positive, got " + timeout);
+        }
+        String from = values.get("beckon.email.smtp.from");
+        if (!from.isEmpty()) {
+            try {
+                new jakarta.mail.internet.InternetAddress(from, true);
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new IllegalArgumentException("beckon.email.smtp.from must be an e-mail address such as"
+                        + " 'Shop <mail@shop.example>', got '" + from + "'", e);
+            }
+        }
+        return new SmtpSettings(values.get("beckon.email.smtp.host"), port, values.get("beckon.email.smtp.username"),
+                values.get("beckon.email.smtp.password"), from, security, timeout);
     }
 
     public boolean embeddedDatabase() {
@@ -117,7 +155,7 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
     @Override
     public String toString() {
         return "SuiteSettings[dataDir=" + dataDir + ", databaseUrl=" + databaseUrl + ", embeddedBroker="
-                + embeddedBroker + ", broker=" + brokerHost + ":" + brokerPort + ", sms=" + sms + ", engine=" + engine
-                + "]";
+                + embeddedBroker + ", broker=" + brokerHost + ":" + brokerPort + ", sms=" + sms + ", email=" + email
+                + ", engine=" + engine + "]";
     }
 }

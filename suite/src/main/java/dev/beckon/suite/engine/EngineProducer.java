@@ -8,11 +8,16 @@ import dev.beckon.adapters.shopify.ShopifyAdapter;
 import dev.beckon.adapters.standardwebhooks.StandardWebhooksAdapter;
 import dev.beckon.adapters.woocommerce.WooCommerceAdapter;
 import dev.beckon.engine.ProactiveEngine;
+import dev.beckon.engine.channels.email.SmtpEmailChannel;
 import dev.beckon.engine.channels.sms.TwilioSmsChannel;
+import dev.beckon.gateway.offers.MqttAppOfferChannel;
 import dev.beckon.suite.channels.GuardedChannel;
 import dev.beckon.suite.channels.ProviderCircuits;
+import dev.beckon.suite.clicks.JdbcClickLinks;
+import dev.beckon.suite.clicks.TrackedChannel;
 import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.offers.PlatformDiscountCodes;
+import dev.beckon.suite.unsubscribe.UnsubscribeHooks;
 import dev.beckon.suite.video.JourneyVideoSteps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -35,10 +40,15 @@ public class EngineProducer {
     @Produces
     @Singleton
     ProactiveEngine engine(DataSource dataSource, SuiteSettings settings, Clock clock, ProviderCircuits circuits,
-                           PlatformDiscountCodes discountCodes, JourneyVideoSteps videos) {
-        return new ProactiveEngine(dataSource, settings.engine(),
-                List.of(new GuardedChannel(new TwilioSmsChannel(settings.sms()), circuits)), clock, discountCodes,
-                videos);
+                           PlatformDiscountCodes discountCodes, JourneyVideoSteps videos,
+                           UnsubscribeHooks mailing, JdbcClickLinks clicks, MqttAppOfferChannel appOffers) {
+        String base = settings.publicBaseUrl().toString().replaceAll("/+$", "");
+        TrackedChannel.Tracker tracker = (shop, message, url) -> base + "/r/" + clicks.tokenFor(shop, message, url);
+        return new ProactiveEngine(dataSource, settings.engine(), List.of(
+                new TrackedChannel(new GuardedChannel(new TwilioSmsChannel(settings.sms()), circuits), base, tracker),
+                new TrackedChannel(new GuardedChannel(new SmtpEmailChannel(settings.email(), mailing, clock),
+                        circuits), base, tracker),
+                new GuardedChannel(appOffers, circuits)), clock, discountCodes, videos);
     }
 
     @Produces

@@ -4,6 +4,8 @@ import dev.beckon.api.channel.Channel;
 import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.channel.OutboundMessage;
 import dev.beckon.api.model.ChannelType;
+import dev.beckon.api.model.Consent;
+import dev.beckon.engine.channels.HtmlChannel;
 import dev.beckon.api.model.MessageId;
 import dev.beckon.api.model.ShopId;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -56,6 +58,55 @@ class GuardedChannelTest {
             assertThat(failed.retryAfter()).isEqualTo(Duration.ofSeconds(ProviderCircuits.OPEN_SECONDS));
             assertThat(failed.reason()).contains("twilio").contains("circuit open");
         });
+    }
+
+    @Test
+    void theHtmlPartAndThePurposeReachAnHtmlChannelThroughTheEmailCircuit() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        ProviderCircuits circuits = new ProviderCircuits() {
+            @Override
+            public DeliveryReceipt email(Channel channel, OutboundMessage message) {
+                seen.add("email circuit");
+                return super.email(channel, message);
+            }
+        };
+        HtmlChannel mail = new HtmlChannel() {
+            @Override
+            public DeliveryReceipt send(OutboundMessage message, String html) {
+                seen.add("no purpose");
+                return DeliveryReceipt.Failed.permanent("unexpected");
+            }
+
+            @Override
+            public DeliveryReceipt send(OutboundMessage message, String html, Consent.Purpose purpose) {
+                seen.add(html + " " + purpose);
+                return new DeliveryReceipt.Sent("<m-1@shop.example>", "accepted");
+            }
+
+            @Override
+            public ChannelType type() {
+                return ChannelType.EMAIL;
+            }
+
+            @Override
+            public String id() {
+                return "email";
+            }
+        };
+
+        DeliveryReceipt receipt = new GuardedChannel(mail, circuits).send(MESSAGE, "<p>hello</p>",
+                Consent.Purpose.TRANSACTIONAL);
+
+        assertThat(receipt).isEqualTo(new DeliveryReceipt.Sent("<m-1@shop.example>", "accepted"));
+        assertThat(seen).containsExactly("email circuit", "<p>hello</p> TRANSACTIONAL");
+    }
+
+    @Test
+    void aTextChannelBehindTheGuardGetsTheTextOnly() {
+        DeliveryReceipt sent = new DeliveryReceipt.Sent("SM1", "queued");
+
+        assertThat(new GuardedChannel(answering(sent), new ProviderCircuits()).send(MESSAGE, "<p>ignored</p>",
+                Consent.Purpose.MARKETING)).isEqualTo(sent);
     }
 
     private static Channel answering(DeliveryReceipt receipt) {

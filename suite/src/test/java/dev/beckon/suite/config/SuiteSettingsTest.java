@@ -1,5 +1,6 @@
 package dev.beckon.suite.config;
 
+import dev.beckon.engine.channels.email.SmtpSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -56,6 +57,32 @@ class SuiteSettingsTest {
                 .hasMessageStartingWith("beckon.sms.base-url must be an absolute http(s) URL");
         assertThatThrownBy(() -> SuiteSettings.from(Map.of("beckon.abandoned-checkout.delay", "1h")::get))
                 .hasMessageStartingWith("beckon.abandoned-checkout.delay must be an ISO-8601 duration");
+    }
+
+    @Test
+    void theSmtpRelayIsReadFromItsKeys() {
+        SuiteSettings unset = SuiteSettings.from(key -> null);
+        SuiteSettings set = SuiteSettings.from(Map.of(
+                "beckon.email.smtp.host", "smtp.example.net",
+                "beckon.email.smtp.port", "465",
+                "beckon.email.smtp.username", "apikey",
+                "beckon.email.smtp.password", "smtp-secret",
+                "beckon.email.smtp.from", "Ann's Shop <hello@shop.example>",
+                "beckon.email.smtp.security", "SSL",
+                "beckon.email.smtp.timeout", "PT5S")::get);
+
+        assertThat(unset.email().configured()).isFalse();
+        assertThat(unset.email().port()).isEqualTo(587);
+        assertThat(unset.email().security()).isEqualTo(SmtpSettings.Security.STARTTLS);
+        assertThat(set.email()).isEqualTo(new SmtpSettings("smtp.example.net", 465, "apikey", "smtp-secret",
+                "Ann's Shop <hello@shop.example>", SmtpSettings.Security.SSL, Duration.ofSeconds(5)));
+        assertThat(set.toString()).doesNotContain("smtp-secret");
+        assertThatThrownBy(() -> SuiteSettings.from(Map.of("beckon.email.smtp.security", "tls")::get))
+                .hasMessageStartingWith("beckon.email.smtp.security must be none, starttls or ssl");
+        assertThatThrownBy(() -> SuiteSettings.from(Map.of("beckon.email.smtp.port", "0")::get))
+                .hasMessageStartingWith("beckon.email.smtp.port must be between 1 and 65535");
+        assertThatThrownBy(() -> SuiteSettings.from(Map.of("beckon.email.smtp.from", "shop at example")::get))
+                .hasMessageStartingWith("beckon.email.smtp.from must be an e-mail address");
     }
 
     @Test
