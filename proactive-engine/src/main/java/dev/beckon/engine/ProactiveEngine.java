@@ -45,6 +45,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,8 @@ import java.util.random.RandomGenerator;
  * {@link #recordDelivery}; for metrics {@link #timerLateness}.
  */
 public final class ProactiveEngine {
+
+    private static final System.Logger LOG = System.getLogger(ProactiveEngine.class.getName());
 
     private final Transactions tx;
     private final EngineSettings settings;
@@ -135,7 +138,32 @@ public final class ProactiveEngine {
         return done;
     }
 
+    /**
+     * Fires up to {@code limit} due timers in one transaction (one claim, one commit for the batch). If any of them
+     * fails, the batch rolls back and its timers are fired again one transaction each, so one failing timer does
+     * not hold the others back, and a deadlock between instances costs one retry.
+     */
     private int fireDueTimers(int limit) {
+        List<Duration> fired;
+        try {
+            fired = tx.inTransaction(c -> {
+                List<Duration> lateness = new ArrayList<>();
+                for (DueTimer timer : timers.claimDue(c, clock.instant(), limit)) {
+                    lateness.add(Duration.between(timer.dueAt(), clock.instant()));
+                    runtime.onTimer(c, timer);
+                }
+                return lateness;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a batch of due timers failed ({0}); firing them one by one",
+                    e.toString());
+            return fireDueTimersOneByOne(limit);
+        }
+        fired.forEach(timerLateness::record);
+        return fired.size();
+    }
+
+    private int fireDueTimersOneByOne(int limit) {
         List<String> due = tx.inTransaction(c -> timers.dueIds(c, clock.instant(), limit));
         int fired = 0;
         for (String id : due) {

@@ -69,6 +69,14 @@ final class JdbcJourneyRunStore {
     }
 
     void update(Connection c, JourneyRun run, Instant now) throws SQLException {
+        update(c, run, null, now);
+    }
+
+    /**
+     * Stores the run; its trigger keys are rewritten only if they differ from {@code storedKeys}, the keys of the
+     * state it was loaded with (null: unknown, always rewritten).
+     */
+    void update(Connection c, JourneyRun run, Map<SubjectKey, String> storedKeys, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, device = ?, recovery_url = ?,
                     cart_token = ?, subject_updated_at = ?, shopper_key = ?, run_state = ?, updated_at = ?
@@ -78,7 +86,7 @@ final class JdbcJourneyRunStore {
             update.setString(i + 1, run.id());
             update.executeUpdate();
         }
-        if (run.interpreter() != null) {
+        if (run.interpreter() != null && !run.interpreter().keys().equals(storedKeys)) {
             putKeys(c, run, run.interpreter().keys());
         }
     }

@@ -397,7 +397,7 @@ public final class JourneyRuntime {
             return;
         }
         JourneyRun next = run.with(run.status(), outcome.state());
-        runs.update(c, next, now);
+        runs.update(c, next, run.interpreter().keys(), now);
         apply(c, journey, next, outcome, now, input instanceof Input.Event e ? e.event() : null);
     }
 
@@ -553,7 +553,7 @@ public final class JourneyRuntime {
 
     private void end(Connection c, JourneyRun run, RunState state, JourneyRun.Status status, String reason,
                      Instant now) throws SQLException {
-        runs.update(c, run.with(status, state), now);
+        runs.update(c, run.with(status, state), run.interpreter() == null ? null : run.interpreter().keys(), now);
         runs.ended(c, run.id(), reason, now);
     }
 

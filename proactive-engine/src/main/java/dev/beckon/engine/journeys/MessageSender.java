@@ -87,7 +87,7 @@ final class MessageSender {
             LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
                     run.journey(), m.step(), run.id(), skip.reason());
         } else {
-            messages.queue(c, m.messageId(), m.recipient(), m.content(), now);
+            messages.queue(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
         }
         return decision;
     }

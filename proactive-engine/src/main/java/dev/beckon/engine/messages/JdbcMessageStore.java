@@ -272,6 +272,36 @@ public final class JdbcMessageStore {
         setContent(c, id, recipient, content);
     }
 
+    /**
+     * Hands a cleared, rendered message on a known channel to the dispatcher, in one statement. From now on it counts
+     * towards the address's frequency cap.
+     */
+    public void queue(Connection c, String id, ChannelType channel, String recipient, MessageContent content,
+                      Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE message SET state = 'queued', recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?,
+                    encoding = ?, reason = NULL, due_at = ?, updated_at = ?, cleared_at = ?, recipient_key = ?
+                WHERE id = ?""")) {
+            update.setString(1, recipient);
+            update.setString(2, content.subject());
+            update.setString(3, content.body());
+            update.setString(4, content.html());
+            if (content.segments() == null) {
+                update.setNull(5, java.sql.Types.INTEGER);
+                update.setString(6, null);
+            } else {
+                update.setInt(5, content.segments().segments());
+                update.setString(6, content.segments().encoding().name());
+            }
+            Sql.setInstant(update, 7, now);
+            Sql.setInstant(update, 8, now);
+            Sql.setInstant(update, 9, now);
+            update.setString(10, ShopperKeys.recipientKey(channel, recipient));
+            update.setString(11, id);
+            update.executeUpdate();
+        }
+    }
+
     private static String recipientKeyFor(Connection c, String id, String recipient) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT channel FROM message WHERE id = ?")) {
             select.setString(1, id);

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
 /**
  * Drains the outbox: claims queued messages (committed before any provider call, so nothing is sent that was not
  * recorded first), calls their channel, and records the provider's answer. A message is marked {@code sending}
- * in its own transaction before the call; if the instance dies during the call, the message stays
+ * in a transaction committed before the call; if the instance dies during the call, the message stays
  * {@code sending} and is failed as "outcome unknown" after the lease, never sent a second time. Thread-safe.
  */
 public final class Dispatcher {
@@ -47,16 +47,42 @@ public final class Dispatcher {
         this.random = Objects.requireNonNull(random);
     }
 
-    /** Sends up to {@code limit} due messages. Blocks on the providers. @return messages handed to a provider */
+    /**
+     * Sends up to {@code limit} due messages. Blocks on the providers. Each message is claimed ({@code sending}) and
+     * committed before its provider is called; the provider's answer is recorded in the same transaction that claims
+     * the next message (one commit per message), or on its own after the last one or if that claim fails.
+     *
+     * @return messages handed to a provider
+     */
     public int dispatch(int limit) {
         List<String> due = tx.inTransaction(c -> messages.dueForDispatch(c, clock.instant(), limit));
         int sent = 0;
+        Answer answered = null;
         for (String id : due) {
-            MessageView message = tx.inTransaction(c -> messages.claimForSending(c, id, clock.instant()));
+            Answer previous = answered;
+            answered = null;
+            MessageView message;
+            try {
+                message = tx.inTransaction(c -> {
+                    if (previous != null) {
+                        record(c, previous);
+                    }
+                    return messages.claimForSending(c, id, clock.instant());
+                });
+            } catch (RuntimeException e) {
+                if (previous != null) {
+                    tx.inTransaction(c -> record(c, previous));
+                }
+                throw e;
+            }
             if (message != null) {
-                send(message);
+                answered = send(message);
                 sent++;
             }
+        }
+        if (answered != null) {
+            Answer last = answered;
+            tx.inTransaction(c -> record(c, last));
         }
         return sent;
     }
@@ -75,32 +101,40 @@ public final class Dispatcher {
         });
     }
 
-    private void send(MessageView message) {
+    /** A provider's answer about a message, to be recorded. */
+    private record Answer(MessageView message, DeliveryReceipt receipt, int attempts, Instant at) {
+    }
+
+    private Answer send(MessageView message) {
         Optional<Channel> channel = channels.find(message.channel());
         DeliveryReceipt receipt = channel
                 .map(ch -> call(ch, message))
                 .orElseGet(() -> DeliveryReceipt.Failed.permanent("no '" + message.channel()
                         + "' channel is configured; known: " + String.join(", ", channels.ids())));
         int attempts = message.attempts() + 1;
-        Instant now = clock.instant();
-        tx.inTransaction(c -> {
-            if (receipt instanceof DeliveryReceipt.Sent sent) {
-                messages.markSent(c, message.id(), sent.providerMessageId(), now);
-            } else if (receipt instanceof DeliveryReceipt.Failed failed) {
-                if (failed.retryable() && backoff.allowsAnother(attempts)) {
-                    Duration wait = backoff.delay(attempts, failed.retryAfter(), random);
-                    messages.retryLater(c, message.id(), failed.reason() + " (attempt " + attempts + " of "
-                            + backoff.maxAttempts() + ", retrying)", now.plus(wait), now);
-                } else {
-                    messages.markFailed(c, message.id(), failed.reason(), now);
-                }
-            }
-            return null;
-        });
         if (receipt instanceof DeliveryReceipt.Failed failed) {
             LOG.log(System.Logger.Level.WARNING, "message {0} on {1}: attempt {2} failed: {3}", message.id(),
                     message.channel(), attempts, failed.reason());
         }
+        return new Answer(message, receipt, attempts, clock.instant());
+    }
+
+    private Void record(java.sql.Connection c, Answer answer) throws java.sql.SQLException {
+        String id = answer.message().id();
+        Instant now = answer.at();
+        int attempts = answer.attempts();
+        if (answer.receipt() instanceof DeliveryReceipt.Sent sent) {
+            messages.markSent(c, id, sent.providerMessageId(), now);
+        } else if (answer.receipt() instanceof DeliveryReceipt.Failed failed) {
+            if (failed.retryable() && backoff.allowsAnother(attempts)) {
+                Duration wait = backoff.delay(attempts, failed.retryAfter(), random);
+                messages.retryLater(c, id, failed.reason() + " (attempt " + attempts + " of "
+                        + backoff.maxAttempts() + ", retrying)", now.plus(wait), now);
+            } else {
+                messages.markFailed(c, id, failed.reason(), now);
+            }
+        }
+        return null;
     }
 
     private static DeliveryReceipt call(Channel channel, MessageView message) {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +56,39 @@ public final class JdbcTimerStore {
             select.setInt(2, limit);
             return Sql.ids(select);
         }
+    }
+
+    /**
+     * Locks and deletes up to {@code limit} due timers, earliest first, skipping those another instance holds: one
+     * query and one batched delete for the lot. The caller's transaction decides: if it rolls back, they are due
+     * again.
+     *
+     * @return the claimed timers, earliest first; empty if none is due or free
+     */
+    public List<DueTimer> claimDue(Connection c, Instant now, int limit) throws SQLException {
+        List<DueTimer> due = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id, shop_id, run_id, step, due_at FROM timer"
+                + " WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            Sql.setInstant(select, 1, now);
+            select.setInt(2, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new DueTimer(rows.getString("id"), ShopId.of(rows.getString("shop_id")),
+                            rows.getString("run_id"), rows.getString("step"), Sql.getInstant(rows, "due_at")));
+                }
+            }
+        }
+        if (due.isEmpty()) {
+            return due;
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM timer WHERE id = ?")) {
+            for (DueTimer timer : due) {
+                delete.setString(1, timer.id());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        return due;
     }
 
     /**

@@ -3,7 +3,13 @@ package dev.beckon.engine.journeys;
 import dev.beckon.api.testing.TestDatabases;
 import dev.beckon.api.testing.MutableClock;
 import dev.beckon.api.channel.DeliveryReceipt;
+import dev.beckon.api.event.CheckoutUpdated;
+import dev.beckon.api.model.ChannelType;
+import dev.beckon.api.model.CheckoutId;
 import dev.beckon.api.model.Consent;
+import dev.beckon.api.model.CustomerId;
+import dev.beckon.api.model.Money;
+import dev.beckon.api.model.Shopper;
 import dev.beckon.engine.EngineSettings;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.RecordingChannel;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +105,29 @@ class AbandonedCheckoutFlowTest {
         assertThat(message.providerMessageId()).isEqualTo("SM1");
         assertThat(message.journey()).isEqualTo("abandoned-checkout");
         assertThat(message.channel()).isEqualTo("sms");
+    }
+
+    @Test
+    void manyTimersDueTogetherFireInBatchesAndEachShopperGetsOneSms() {
+        int shoppers = 120; // more than two batches of the default 50
+        for (int i = 0; i < shoppers; i++) {
+            String phone = "+1415555" + (1000 + i);
+            Shopper shopper = new Shopper(CustomerId.of(String.valueOf(700_000 + i)), "Ann", "Lee",
+                    "ann" + i + "@example.com", phone,
+                    List.of(Consent.marketing(ChannelType.SMS, Consent.State.SUBSCRIBED, "shopify:checkout", T0)));
+            engine.accept(List.of(envelope(new CheckoutUpdated(CheckoutId.of("c" + i), "cart-c" + i, shopper,
+                    List.of(), Money.of("10.00", "USD"), URI.create("https://shop.example/checkouts/c" + i + "/recover"),
+                    T0, null), "e" + i, T0)));
+        }
+        settle();
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(sms.sent()).hasSize(shoppers);
+        assertThat(sms.sent()).extracting(m -> m.to()).doesNotHaveDuplicates();
+        assertThat(engine.messages(SHOP, 500)).hasSize(shoppers)
+                .allSatisfy(m -> assertThat(m.state()).isEqualTo(MessageState.SENT));
+        assertThat(engine.timerLateness().count()).isEqualTo(shoppers);
     }
 
     @Test

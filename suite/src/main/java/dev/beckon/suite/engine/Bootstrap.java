@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 public class Bootstrap {
 
     private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
-    private static final int MAX_PASSES_PER_TICK = 20;
 
     @Inject
     SuiteSettings settings;
@@ -102,8 +101,10 @@ public class Bootstrap {
                     return;
                 }
             }
-            for (int i = 0; i < MAX_PASSES_PER_TICK && engine.runOnce() > 0; i++) {
-                // drain what is due, then wait for the next tick
+            // drain what is due (a backlog of a million timers is worked through without pausing between passes),
+            // then wait for the next tick
+            while (engine.runOnce() > 0 && !Thread.currentThread().isInterrupted()) {
+                lastPass = Instant.now();
             }
             lastPass = Instant.now();
         } catch (RuntimeException e) {
