@@ -62,6 +62,11 @@ public final class PairingSnapshot implements ScannerDirectory {
         return new Builder();
     }
 
+    /** Every registered store's pairing, for claiming their leases up front. */
+    public java.util.Collection<StorePairing> stores() {
+        return stores.values();
+    }
+
     /** The pairing of a registered store. */
     public Optional<StorePairing> store(ShopId shop, StoreId store) {
         return Optional.ofNullable(stores.get(new StoreKey(shop, store)));

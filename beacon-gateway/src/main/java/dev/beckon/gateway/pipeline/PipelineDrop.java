@@ -31,5 +31,10 @@ public enum PipelineDrop {
      * A zone event of a visit whose zone changes imply a speed no walker has; the visit's zone events are held
      * back from the implausible enter on. Counted per event held back.
      */
-    IMPLAUSIBLE_SPEED
+    IMPLAUSIBLE_SPEED,
+    /**
+     * The store's zone state runs on another gateway instance now (or on none yet: this one claims it at its next
+     * lease round). Counted by every instance that receives a store's sightings without owning it.
+     */
+    NOT_OWNER
 }

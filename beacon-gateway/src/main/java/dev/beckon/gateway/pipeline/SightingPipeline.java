@@ -17,6 +17,7 @@ import dev.beckon.gateway.filter.FilterRejection;
 import dev.beckon.gateway.filter.RssiReading;
 import dev.beckon.gateway.filter.RssiWindowFilter;
 import dev.beckon.gateway.ingest.Sighting;
+import dev.beckon.gateway.ownership.StoreOwnership;
 import dev.beckon.gateway.pairing.PairingSnapshot;
 import dev.beckon.gateway.pairing.ProposalSettings;
 import dev.beckon.gateway.pairing.StorePairing;
@@ -64,6 +65,13 @@ import java.util.function.Supplier;
  * {@link PipelineSettings#maxPairsPerStore()} filters. When a store's pairing changes, its trackers are rebuilt
  * on the next sighting (visits in progress there start afresh).
  *
+ * <p>With several gateway instances, each store's filters and zone state run on exactly one of them: a sighting
+ * of a store this instance does not own now ({@link StoreOwnership}, asked in memory) is dropped as
+ * {@link PipelineDrop#NOT_OWNER} before its filter, after the shop-wide checks (EID, two stores, unpaired beacons),
+ * which every instance runs on every sighting. When a store changes hands its state here is dropped without
+ * events, and an owner that gains (or regains) a store starts its state afresh: visits in progress at a failover
+ * restart on the new owner. A single instance owns every store ({@link StoreOwnership#SOLE}, the default).
+ *
  * <p>Not thread-safe: confined to the ingest worker thread. Never throws on a sighting; the sink's exceptions
  * are caught and counted.
  */
@@ -93,10 +101,12 @@ public final class SightingPipeline {
         final StorePresence presence;
         final Map<PairKey, Fed> filters = new HashMap<>();
         final Set<VisitId> openVisits = new HashSet<>();
+        final long term;
 
-        StoreState(StorePairing pairing, StorePresence presence) {
+        StoreState(StorePairing pairing, StorePresence presence, long term) {
             this.pairing = pairing;
             this.presence = presence;
+            this.term = term;
         }
     }
 
@@ -111,6 +121,7 @@ public final class SightingPipeline {
     private final TwoStoreCheck twoStores;
     private final SpeedCheck speed;
     private final UnpairedBeacons unpaired;
+    private final StoreOwnership ownership;
     private PairingSnapshot resolverSnapshot;
     private EidResolver resolver;
     private long events;
@@ -137,6 +148,22 @@ public final class SightingPipeline {
      */
     public SightingPipeline(Supplier<PairingSnapshot> pairing, PipelineSettings settings, Clock clock,
                             Supplier<VisitId> visitIds, ProximitySink sink, UnpairedBeacons unpaired) {
+        this(pairing, settings, clock, visitIds, sink, unpaired, StoreOwnership.SOLE);
+    }
+
+    /**
+     * @param pairing   the registry's current snapshot, asked for every sighting; never null
+     * @param settings  never null
+     * @param clock     the gateway's clock; never null
+     * @param visitIds  a new unique visit id per call; never null
+     * @param sink      receives the events; never null
+     * @param unpaired  is told the unpaired beacons heard, for pairing by proximity; never null
+     * @param ownership which stores this instance runs now, asked per sighting and per tick; never null
+     */
+    public SightingPipeline(Supplier<PairingSnapshot> pairing, PipelineSettings settings, Clock clock,
+                            Supplier<VisitId> visitIds, ProximitySink sink, UnpairedBeacons unpaired,
+                            StoreOwnership ownership) {
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.unpaired = Objects.requireNonNull(unpaired, "unpaired");
         this.pairing = Objects.requireNonNull(pairing, "pairing");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -175,11 +202,18 @@ public final class SightingPipeline {
             drops.record(PipelineDrop.NO_ZONES);
             return;
         }
+        StoreKey storeKey = new StoreKey(sighting.shop(), sighting.store());
+        long term = ownership.term(sighting.shop(), sighting.store());
+        if (term == StoreOwnership.NOT_OWNED) {
+            stores.remove(storeKey);
+            drops.record(PipelineDrop.NOT_OWNER);
+            return;
+        }
         Optional<StorePairing.Marker> marker = marker(store.get(), sighting);
         if (marker.isEmpty()) {
             return;
         }
-        StoreState state = state(new StoreKey(sighting.shop(), sighting.store()), store.get());
+        StoreState state = state(storeKey, store.get(), term);
         PairKey key = new PairKey(sighting.device(), marker.get().key());
         Fed fed = state.filters.get(key);
         if (fed == null) {
@@ -201,9 +235,20 @@ public final class SightingPipeline {
 
     /**
      * Advances every store's zone state machine to the clock's time (timeouts, dwell marks, visit ends) and
-     * forgets idle devices. Call it about once a second.
+     * forgets idle devices; first drops, without events, the state of stores this instance no longer owns (or
+     * owns in a new term). Call it about once a second.
      */
     public void tick() {
+        stores.entrySet().removeIf(entry -> {
+            long term = ownership.term(entry.getKey().shop(), entry.getKey().store());
+            if (term == entry.getValue().term) {
+                return false;
+            }
+            LOG.log(System.Logger.Level.INFO, "store {0}/{1} is no longer run here (another instance took it);"
+                    + " its visits in progress are left to the new owner", entry.getKey().shop(),
+                    entry.getKey().store());
+            return true;
+        });
         Instant forgetBefore = clock.instant().minus(settings.zones().visitTimeout());
         stores.forEach((key, state) -> {
             emit(key.shop(), state, state.presence.onTick());
@@ -293,15 +338,15 @@ public final class SightingPipeline {
         return beacon;
     }
 
-    private StoreState state(StoreKey key, StorePairing store) {
+    private StoreState state(StoreKey key, StorePairing store, long term) {
         StoreState state = stores.get(key);
-        if (state == null || !state.pairing.equals(store)) {
+        if (state == null || !state.pairing.equals(store) || state.term != term) {
             if (state != null) {
                 LOG.log(System.Logger.Level.INFO, "pairing of store {0}/{1} changed; restarting its trackers",
                         key.shop(), key.store());
             }
             state = new StoreState(store, new StorePresence(store.layout().orElseThrow(), settings.zones(), clock,
-                    visitIds));
+                    visitIds), term);
             stores.put(key, state);
         }
         return state;

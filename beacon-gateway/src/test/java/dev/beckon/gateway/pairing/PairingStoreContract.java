@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class PairingStoreContract {
 
     /** V1 pairing registry, V2 EID keys, zone positions, MQTT credentials and visits. */
-    static final int MIGRATIONS = 3;
+    static final int MIGRATIONS = 4;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private JdbcPairingStore store;
@@ -54,7 +54,8 @@ abstract class PairingStoreContract {
         assertThat(GatewaySchema.migrate(dataSource)).isZero();
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM gateway_schema_history WHERE success = TRUE AND version IN ('1', '2', '3')")) {
+                     "SELECT COUNT(*) FROM gateway_schema_history WHERE success = TRUE"
+                             + " AND version IN ('1', '2', '3', '4')")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(MIGRATIONS);
         }

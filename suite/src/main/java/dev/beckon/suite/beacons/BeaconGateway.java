@@ -16,6 +16,8 @@ import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.TheengsParser;
 import dev.beckon.gateway.ingest.TopicRouter;
 import dev.beckon.gateway.mqtt.MqttIngestor;
+import dev.beckon.gateway.ownership.StoreKey;
+import dev.beckon.gateway.ownership.StoreLeases;
 import dev.beckon.gateway.pairing.PairingRegistry;
 import dev.beckon.gateway.pairing.PairingSnapshot;
 import dev.beckon.gateway.pairing.PairingStorageException;
@@ -27,6 +29,7 @@ import dev.beckon.gateway.pipeline.SightingPipeline;
 import dev.beckon.gateway.visits.JdbcVisitStore;
 import dev.beckon.gateway.visits.VisitRecorder;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +40,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +52,11 @@ import java.util.concurrent.TimeUnit;
  * ingestor, which connects with the suite's MQTT account and also ticks the pipeline about once a second.
  * {@link #start()} is called by the bootstrap once the schema is migrated and the broker is up; {@link #close()}
  * when the application stops. Drops are exported as metrics by reason.
+ *
+ * <p>With several suite instances on one database, each store's zone state runs on the one instance holding its
+ * lease ({@link StoreLeases}): the registry's stores are claimed at start and after a change, the leases are
+ * renewed (and stores seen but unowned claimed) every {@code beckon.gateway.ownership.renew} on the managed
+ * scheduler, and released on {@link #close()} so another instance takes them over at once.
  */
 @ApplicationScoped
 public class BeaconGateway {
@@ -81,6 +90,15 @@ public class BeaconGateway {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    @Inject
+    StoreLeases leases;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> leaseLoop;
+    private volatile boolean leasing;
+
     private MqttIngestor ingestor;
     private ThreadPoolExecutor handOff;
     private VisitRecorder recorder;
@@ -106,9 +124,10 @@ public class BeaconGateway {
         TopicRouter router = new TopicRouter(List.of(new BeckonTopicParser(registry, decoder, clock, limits),
                 new EspresenseParser(registry, clock, limits), new TheengsParser(registry, decoder, clock, limits)));
         loadAppInstalls();
+        startLeasing();
         SightingPipeline pipeline = new SightingPipeline(registry, settings.pipeline(), clock,
                 () -> VisitId.of(UUID.randomUUID().toString()),
-                new InstallResolvingSink(installDevices, recorder.andThen(sink)), unpaired());
+                new InstallResolvingSink(installDevices, recorder.andThen(sink)), unpaired(), leases);
         MqttIngestor started = new MqttIngestor(settings.mqtt(), router, pipeline, clock, threadFactory);
         started.start();
         ingestor = started;
@@ -124,6 +143,36 @@ public class BeaconGateway {
         } catch (PairingStorageException e) {
             LOG.log(System.Logger.Level.ERROR, "reloading the beacon pairing failed; the previous pairing stays in use",
                     e);
+        }
+        if (leasing) {
+            claimRegisteredStores();
+        }
+    }
+
+    /** Claims the registry's stores nobody holds, then renews every {@code renew} on the managed scheduler. */
+    private void startLeasing() {
+        leasing = true;
+        claimRegisteredStores();
+        long every = leases.settings().renew().toMillis();
+        leaseLoop = scheduler.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void claimRegisteredStores() {
+        try {
+            leases.claim(registry.get().stores().stream().filter(store -> store.layout().isPresent())
+                    .map(store -> new StoreKey(store.shop(), store.store())).toList());
+        } catch (PairingStorageException e) {
+            LOG.log(System.Logger.Level.WARNING, "claiming store leases failed; retrying at the next round: {0}",
+                    e.getMessage());
+        }
+    }
+
+    private void renewLeases() {
+        try {
+            leases.renew();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "renewing store leases failed; the stores held stay owned until"
+                    + " their leases expire: {0}", e.getMessage());
         }
     }
 
@@ -160,9 +209,22 @@ public class BeaconGateway {
 
     /** Disconnects and stops the workers. Idempotent. */
     public synchronized void close() {
+        if (leaseLoop != null) {
+            leaseLoop.cancel(false);
+            leaseLoop = null;
+        }
         if (ingestor != null) {
             ingestor.close();
             ingestor = null;
+        }
+        if (leasing) {
+            leasing = false;
+            try {
+                leases.release();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "releasing store leases failed; other instances take the stores"
+                        + " when they expire: {0}", e.getMessage());
+            }
         }
         if (handOff != null) {
             handOff.shutdown();
@@ -197,6 +259,7 @@ public class BeaconGateway {
             metrics.gauge("beckon_gateway_messages_received", mqtt, MqttIngestor::received);
             metrics.gauge("beckon_gateway_events_dropped", sink, s -> s.rejected() + s.failed());
             metrics.gauge("beckon_gateway_connected", mqtt, m -> m.isConnected() ? 1 : 0);
+            metrics.gauge("beckon_gateway_stores_owned", leases, l -> l.owned().size());
             metrics.gauge("beckon_gateway_visit_events_recorded", visitRecorder, VisitRecorder::recorded);
             metrics.gauge("beckon_gateway_visit_events_dropped", visitRecorder, r -> r.dropped() + r.failed());
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import dev.beckon.gateway.acl.JdbcCredentialStore;
 import dev.beckon.gateway.apps.InstallDevices;
 import dev.beckon.gateway.apps.JdbcAppInstalls;
 import dev.beckon.gateway.offers.MqttAppOfferChannel;
+import dev.beckon.gateway.ownership.StoreLeaseSettings;
+import dev.beckon.gateway.ownership.StoreLeases;
 import dev.beckon.gateway.pairing.JdbcPairingStore;
 import dev.beckon.gateway.pairing.PairingRegistry;
 import dev.beckon.gateway.visits.JdbcVisitStore;
@@ -70,6 +72,20 @@ public class BeaconProducer {
     @Singleton
     InstallDevices installDevices() {
         return new InstallDevices();
+    }
+
+    /**
+     * This instance's store leases (one owner per store across suite instances), named by the gateway's MQTT client
+     * id, which is unique per instance; timing from {@code beckon.gateway.ownership.ttl} and {@code .renew}.
+     * {@link BeaconGateway} claims, renews and releases them.
+     */
+    @Produces
+    @Singleton
+    StoreLeases storeLeases(DataSource dataSource, Clock clock, GatewaySettings settings) {
+        Config config = ConfigProvider.getConfig();
+        StoreLeaseSettings leases = StoreLeaseSettings.from(key -> config.getOptionalValue(key, String.class)
+                .orElse(null));
+        return new StoreLeases(dataSource, clock, leases, settings.mqtt().clientId());
     }
 
     /**
