@@ -124,10 +124,13 @@ class PlatformsIT {
         assertThat(ping.statusCode()).as(ping.body()).isEqualTo(200);
         assertThat(SuiteClient.json(ping.body()).getString("status")).isEqualTo("ignored");
         assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
-        assertThat(suite.events(shop)).singleElement().satisfies(event -> {
-            assertThat(event.getString("type")).isEqualTo("OrderPlaced");
-            assertThat(event.getJsonObject("payload").getJsonObject("order").getString("value")).isEqualTo("727");
-        });
+        List<JsonObject> events = suite.events(shop);
+        assertThat(events).filteredOn(e -> e.getString("type").equals("OrderPlaced")).singleElement()
+                .satisfies(event -> assertThat(event.getJsonObject("payload").getJsonObject("order").getString("value"))
+                        .isEqualTo("727"));
+        // the ping is kept, so the merchant sees the store reached Beckon
+        assertThat(events).filteredOn(e -> e.getString("state").equals("ping")).singleElement()
+                .satisfies(kept -> assertThat(kept.getString("error")).contains("webhook 42"));
     }
 
     @Test

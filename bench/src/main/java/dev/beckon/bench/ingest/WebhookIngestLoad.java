@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * bare endpoint of {@code bare.war} on the same server, the ceiling. Bounded in count and time; loopback only.
  *
  * <p>Arguments: {@code base=http://127.0.0.1:8299 target=beckon|bare token=<operator> shops=20 requests=20000
- * concurrency=16 seconds=120}.
+ * concurrency=16 seconds=120 journeys=on|off} ({@code off}: the shops' built-in journeys are switched off, so the
+ * engine only stores and marks the events; the webhook path is the same).
  */
 public final class WebhookIngestLoad {
 
@@ -62,7 +63,8 @@ public final class WebhookIngestLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> shopIds = target.equals("bare") ? bareShops(shops)
-                : registerShops(http, base, opt.get("token"), shops);
+                : registerShops(http, base, opt.get("token"), shops,
+                        !"off".equals(opt.getOrDefault("journeys", "on")));
         String prefix = target.equals("bare") ? "/bare/webhooks/shopify/" : "/webhooks/shopify/";
 
         long[] latencyNanos = new long[requests];
@@ -136,8 +138,12 @@ public final class WebhookIngestLoad {
         return ids;
     }
 
-    private static List<String> registerShops(HttpClient http, String base, String token, int shops)
-            throws Exception {
+    /** The built-in journeys, switched off for {@code journeys=off}: the ingest path alone, engine still draining. */
+    private static final List<String> JOURNEYS = List.of("abandoned-checkout", "browse-abandonment", "thank-you",
+            "order-updates", "win-back", "in-store-offer");
+
+    private static List<String> registerShops(HttpClient http, String base, String token, int shops,
+                                              boolean journeys) throws Exception {
         if (token == null) {
             throw new IllegalArgumentException("target=beckon needs token=<operator token>");
         }
@@ -153,6 +159,16 @@ public final class WebhookIngestLoad {
                 throw new IllegalStateException("cannot register a shop: " + created.statusCode() + " " + created.body());
             }
             ids.add(id.group(1));
+            for (String journey : journeys ? List.<String>of() : JOURNEYS) {
+                HttpResponse<String> off = http.send(HttpRequest.newBuilder(URI.create(base + "/api/shops/"
+                                + id.group(1) + "/journeys/" + journey)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": false}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (off.statusCode() != 200) {
+                    throw new IllegalStateException("cannot switch " + journey + " off: " + off.body());
+                }
+            }
         }
         return ids;
     }

@@ -22,17 +22,23 @@ public record EventJson(
         @Schema(required = true) String dedupKey,
         @Schema(required = true) Instant occurredAt,
         @Schema(required = true) Instant receivedAt,
-        @Schema(required = true, enumeration = {"pending", "processed", "failed", "poison"},
-                description = "poison: signed by the platform but unreadable; acknowledged and kept here") String state,
-        @Schema(description = "Why processing failed, or why the delivery is poison") String error,
+        @Schema(required = true, enumeration = {"pending", "processed", "failed", "poison", "ping"},
+                description = "poison: signed by the platform but unreadable, acknowledged and kept here; ping:"
+                        + " WooCommerce's creation ping of a webhook") String state,
+        @Schema(description = "Why processing failed, why the delivery is poison, or which webhook pinged")
+        String error,
         @Schema(description = "The canonical payload") JsonObject payload) {
 
-    /** A poison delivery: its type is {@code "Unreadable"}, its payload the size and start of the body. */
+    /**
+     * A delivery kept without an event: type {@code "Unreadable"} (poison) or {@code "WebhookPing"}, its payload the
+     * size and start of the body.
+     */
     static EventJson of(PoisonDelivery p) {
         JsonObject payload = Json.createObjectBuilder().add("bodyBytes", p.bodyBytes())
                 .add("bodyExcerpt", p.bodyExcerpt()).build();
-        return new EventJson(p.id(), "Unreadable", p.platform(), p.topic(), p.dedupKey(), p.receivedAt(),
-                p.receivedAt(), "poison", p.reason(), payload);
+        boolean ping = PoisonDelivery.PING.equals(p.kind());
+        return new EventJson(p.id(), ping ? "WebhookPing" : "Unreadable", p.platform(), p.topic(), p.dedupKey(),
+                p.receivedAt(), p.receivedAt(), p.kind(), p.reason(), payload);
     }
 
     static EventJson of(StoredEvent e) {

@@ -49,7 +49,7 @@ public class EventResource {
     @GET
     @Operation(summary = "List the shop's events, newest first",
             description = "Canonical events with their processing state, and signed deliveries that could not be"
-                    + " read (state poison, with the reason).")
+                    + " read (state poison, with the reason), and WooCommerce pings (state ping).")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EventJson.class)))
     @APIResponse(responseCode = "404", description = "No such shop (or not yours)")

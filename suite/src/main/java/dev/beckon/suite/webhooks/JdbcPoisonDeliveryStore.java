@@ -35,7 +35,7 @@ public final class JdbcPoisonDeliveryStore {
             }
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO poison_delivery (id, shop_id, platform, topic, reason, body_excerpt, body_bytes,
-                        dedup_key, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        dedup_key, received_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, delivery.id());
                 insert.setString(2, delivery.shop().value());
                 insert.setString(3, delivery.platform());
@@ -45,6 +45,7 @@ public final class JdbcPoisonDeliveryStore {
                 insert.setInt(7, delivery.bodyBytes());
                 insert.setString(8, delivery.dedupKey());
                 Sql.setInstant(insert, 9, delivery.receivedAt());
+                insert.setString(10, delivery.kind());
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState())) {
@@ -56,11 +57,11 @@ public final class JdbcPoisonDeliveryStore {
         });
     }
 
-    /** The shop's poison deliveries, newest first. */
+    /** The shop's acknowledged deliveries without an event (poison bodies, pings), newest first. */
     public List<PoisonDelivery> list(ShopId shop, int limit) {
         return tx.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT id, platform, topic, reason, body_excerpt, body_bytes, dedup_key, received_at
+                    SELECT id, platform, topic, reason, body_excerpt, body_bytes, dedup_key, received_at, kind
                     FROM poison_delivery WHERE shop_id = ? ORDER BY received_at DESC, id LIMIT ?""")) {
                 select.setString(1, shop.value());
                 select.setInt(2, limit);
@@ -70,7 +71,7 @@ public final class JdbcPoisonDeliveryStore {
                         deliveries.add(new PoisonDelivery(rows.getString("id"), shop, rows.getString("platform"),
                                 rows.getString("topic"), rows.getString("reason"), rows.getString("body_excerpt"),
                                 rows.getInt("body_bytes"), rows.getString("dedup_key"),
-                                Sql.getInstant(rows, "received_at")));
+                                Sql.getInstant(rows, "received_at"), rows.getString("kind")));
                     }
                 }
                 return deliveries;

@@ -29,6 +29,12 @@ final class PoisonDeliveries {
                 excerpt(body), body.length, sha256(body), receivedAt);
     }
 
+    /** WooCommerce's creation ping, kept once per body ({@code webhook_id=42}: once per webhook). */
+    static PoisonDelivery ping(ShopId shop, String platform, byte[] body, String reason, Instant receivedAt) {
+        return new PoisonDelivery(UUID.randomUUID().toString(), shop, platform, "ping", reason, excerpt(body),
+                body.length, sha256(body), receivedAt, PoisonDelivery.PING);
+    }
+
     private static String topic(HttpHeaders headers) {
         for (String name : TOPIC_HEADERS) {
             String value = headers.getHeaderString(name);
