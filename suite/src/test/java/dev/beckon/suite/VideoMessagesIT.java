@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -171,6 +172,24 @@ class VideoMessagesIT {
         JsonObject counted = video(shopId, key, videoId);
         assertThat(counted.getInt("views")).isEqualTo(1);
         assertThat(counted.getInt("completions")).isEqualTo(1);
+
+        // the reply box: the message lands in the shop's conversations inbox; an empty one is refused
+        assertThat(send(HttpRequest.newBuilder(url("v/" + token)).header("User-Agent", IPHONE).GET()).body())
+                .contains("action=\"/v/" + token + "/reply\"");
+        HttpResponse<String> replied = send(HttpRequest.newBuilder(url("v/" + token + "/reply"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("message=" + URLEncoder.encode(
+                        "Thanks! <b>Does it come in blue?</b>", StandardCharsets.UTF_8))));
+        assertThat(replied.statusCode()).as(replied.body()).isEqualTo(200);
+        assertThat(replied.body()).contains("your message is on its way");
+        HttpResponse<String> blank = send(HttpRequest.newBuilder(url("v/" + token + "/reply"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("message=+++")));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        JsonObject inbox = SuiteClient.array(get("api/shops/" + shopId + "/conversations", key).body())
+                .getJsonObject(0);
+        assertThat(inbox.getString("channel")).isEqualTo("video");
+        assertThat(inbox.getString("body")).isEqualTo("Thanks! <b>Does it come in blue?</b>");
 
         HttpResponse<String> unknown = send(HttpRequest.newBuilder(url("v/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).GET());
         assertThat(unknown.statusCode()).isEqualTo(404);

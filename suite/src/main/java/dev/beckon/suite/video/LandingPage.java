@@ -47,7 +47,12 @@ final class LandingPage {
                 .append("video{width:100%;height:auto;border-radius:.5rem;background:#000;}\n")
                 .append("a.cta{display:block;margin:1rem 0;padding:.9rem;text-align:center;border-radius:.5rem;")
                 .append("background:#fff;color:#111;text-decoration:none;font-weight:600;}\n")
-                .append("p.note{color:#bbb;}\n</style>\n</head>\n<body>\n<main>\n")
+                .append("p.note{color:#bbb;}\n")
+                .append("form.reply label{display:block;margin:1rem 0 .4rem;color:#ddd;}\n")
+                .append("form.reply textarea{width:100%;box-sizing:border-box;font:inherit;border-radius:.5rem;")
+                .append("padding:.6rem;}\n")
+                .append("form.reply button{margin-top:.5rem;padding:.7rem 1.4rem;border:0;border-radius:.5rem;")
+                .append("font-weight:600;}\n</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(greeting)).append("</h1>\n");
         if (ready) {
             html.append("<video id=\"video\" controls playsinline preload=\"metadata\" poster=\"").append(self)
@@ -57,7 +62,11 @@ final class LandingPage {
             html.append("<p class=\"note\">Your video is being prepared. Please come back in a few minutes.</p>\n");
         }
         html.append("<a class=\"cta\" id=\"cta\" href=\"https://").append(escape(shopDomain))
-                .append("/\" rel=\"noopener noreferrer\">Reply or visit ").append(escape(shopDomain)).append("</a>\n")
+                .append("/\" rel=\"noopener noreferrer\">Visit ").append(escape(shopDomain)).append("</a>\n")
+                .append("<form class=\"reply\" method=\"post\" action=\"").append(self).append("/reply\">\n")
+                .append("<label for=\"message\">Write back to ").append(escape(shopDomain)).append("</label>\n")
+                .append("<textarea id=\"message\" name=\"message\" rows=\"3\" maxlength=\"2000\" required>")
+                .append("</textarea>\n<button type=\"submit\">Send</button>\n</form>\n")
                 .append("</main>\n");
         if (ready && beacons) {
             html.append("<script>\n(function(){\n")
@@ -75,13 +84,28 @@ final class LandingPage {
         return html.append("</body>\n</html>\n").toString();
     }
 
-    /** The page for a link that no longer works (expired or revoked): no video, no names. */
-    static String gone(String message) {
+    /** The answer to a reply: it reached the shop, and the way back to the video. */
+    static String replied(String token, String shopDomain) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>Link no longer available</title>\n"
+                + "<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>Message sent</title>\n</head>\n"
+                + "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem\">\n"
+                + "<h1>Thank you, your message is on its way to " + escape(shopDomain) + ".</h1>\n"
+                + "<p><a href=\"/v/" + token + "\">Back to the video</a></p>\n</body>\n</html>\n";
+    }
+
+    /** The page for a link that no longer works (expired or revoked): no video, no names. */
+    static String gone(String message) {
+        return notice("Link no longer available", message);
+    }
+
+    /** A short page with a heading and one sentence (a refused reply, a link that no longer works). */
+    static String notice(String heading, String message) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>" + escape(heading) + "</title>\n"
                 + "<style>body{font-family:system-ui,-apple-system,sans-serif;max-width:40rem;margin:0 auto;"
-                + "padding:1rem;}</style>\n</head>\n<body>\n<h1>Link no longer available</h1>\n<p>"
+                + "padding:1rem;}</style>\n</head>\n<body>\n<h1>" + escape(heading) + "</h1>\n<p>"
                 + escape(message) + "</p>\n</body>\n</html>\n";
     }
 

@@ -1,5 +1,6 @@
 package dev.beckon.suite.video;
 
+import dev.beckon.suite.conversations.JdbcConversations;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.video.library.JdbcVideoLinkStore;
@@ -26,6 +27,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -94,6 +96,9 @@ public class LandingResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    JdbcConversations conversations;
 
     @GET
     @Operation(summary = "The landing page of a video link", hidden = true)
@@ -172,6 +177,34 @@ public class LandingResource {
         }
         viewEvents.record(lookup.link(), kind, clock.instant(), UserAgentClass.of(userAgent));
         return Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @POST
+    @Path("reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The landing page's reply box: the message lands in the shop's conversations inbox",
+            hidden = true)
+    public Response reply(@PathParam("token") String token, @FormParam("message") String message) {
+        Lookup lookup = lookup(token);
+        if (lookup.failure() != null) {
+            return lookup.failure();
+        }
+        VideoLink link = lookup.link();
+        Optional<Shop> shop = shops.find(link.shop());
+        if (shop.isEmpty()) {
+            return notFound();
+        }
+        String text = message == null ? "" : message.strip();
+        if (text.isEmpty() || text.length() > JdbcConversations.MAX_LENGTH) {
+            return pageHeaders(Response.status(400).entity(LandingPage.notice("Message not sent", "Please write 1 to "
+                    + JdbcConversations.MAX_LENGTH + " characters.")).type(HTML)).build();
+        }
+        if (!conversations.addVideoReply(link.shop(), link.token().tokenHash(), text, clock.instant())) {
+            return pageHeaders(Response.status(429).entity(LandingPage.notice("Message not sent", "This link has sent its "
+                    + JdbcConversations.MAX_PER_LINK + " messages; please contact the shop directly.")).type(HTML))
+                    .build();
+        }
+        return pageHeaders(Response.ok(LandingPage.replied(token, shop.get().domain()), HTML)).build();
     }
 
     /** Streams {@code length} bytes from {@code start} with ranged reads, never the whole file in memory. */
