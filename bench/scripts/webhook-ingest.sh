@@ -20,8 +20,10 @@ done
 run() { java -cp "$cp" dev.beckon.bench.ingest.WebhookIngestLoad base="http://127.0.0.1:$port" token="$token" \
           requests="$requests" concurrency="$concurrency" shops="$shops" "$@"; }
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
-run target=bare >/dev/null      # warm the server up once, on both paths (the JIT compiles each; steady state is
-run target=beckon >/dev/null    # what is compared)
+for warm in 1 2; do             # warm the server up on both paths, twice (the JIT compiles each; steady state is
+  run target=bare >/dev/null    # what is compared)
+  run target=beckon >/dev/null
+done
 run target=bare
 run target=beckon
 run target=bare
