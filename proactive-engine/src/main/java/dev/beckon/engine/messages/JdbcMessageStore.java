@@ -173,17 +173,7 @@ public final class JdbcMessageStore {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE message SET recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?, encoding = ?
                 WHERE id = ?""")) {
-            update.setString(1, recipient);
-            update.setString(2, content.subject());
-            update.setString(3, content.body());
-            update.setString(4, content.html());
-            if (content.segments() == null) {
-                update.setNull(5, java.sql.Types.INTEGER);
-                update.setString(6, null);
-            } else {
-                update.setInt(5, content.segments().segments());
-                update.setString(6, content.segments().encoding().name());
-            }
+            bindContent(update, recipient, content);
             update.setString(7, id);
             update.executeUpdate();
         }
@@ -282,17 +272,7 @@ public final class JdbcMessageStore {
                 UPDATE message SET state = 'queued', recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?,
                     encoding = ?, reason = NULL, due_at = ?, updated_at = ?, cleared_at = ?, recipient_key = ?
                 WHERE id = ?""")) {
-            update.setString(1, recipient);
-            update.setString(2, content.subject());
-            update.setString(3, content.body());
-            update.setString(4, content.html());
-            if (content.segments() == null) {
-                update.setNull(5, java.sql.Types.INTEGER);
-                update.setString(6, null);
-            } else {
-                update.setInt(5, content.segments().segments());
-                update.setString(6, content.segments().encoding().name());
-            }
+            bindContent(update, recipient, content);
             Sql.setInstant(update, 7, now);
             Sql.setInstant(update, 8, now);
             Sql.setInstant(update, 9, now);
@@ -526,5 +506,21 @@ public final class JdbcMessageStore {
 
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+
+    /** Binds parameters 1 to 6: recipient, subject, body, HTML body, SMS segments and encoding. */
+    private static void bindContent(PreparedStatement update, String recipient, MessageContent content)
+            throws SQLException {
+        update.setString(1, recipient);
+        update.setString(2, content.subject());
+        update.setString(3, content.body());
+        update.setString(4, content.html());
+        if (content.segments() == null) {
+            update.setNull(5, java.sql.Types.INTEGER);
+            update.setString(6, null);
+        } else {
+            update.setInt(5, content.segments().segments());
+            update.setString(6, content.segments().encoding().name());
+        }
     }
 }

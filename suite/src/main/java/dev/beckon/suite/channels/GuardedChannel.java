@@ -17,35 +17,13 @@ import java.util.Objects;
  * The HTML part and the purpose of a message reach the wrapped channel if it is an {@link HtmlChannel}; a text-only
  * channel gets the text.
  */
-public final class GuardedChannel implements HtmlChannel {
+public final class GuardedChannel extends DecoratingChannel {
 
-    private final Channel channel;
     private final ProviderCircuits circuits;
 
     public GuardedChannel(Channel channel, ProviderCircuits circuits) {
-        this.channel = Objects.requireNonNull(channel);
+        super(channel);
         this.circuits = Objects.requireNonNull(circuits);
-    }
-
-    @Override
-    public String id() {
-        return channel.id();
-    }
-
-    @Override
-    public ChannelType type() {
-        return channel.type();
-    }
-
-    @Override
-    public DeliveryReceipt send(OutboundMessage message) {
-        return guarded(channel, message);
-    }
-
-    @Override
-    public DeliveryReceipt send(OutboundMessage message, String html) {
-        return channel instanceof HtmlChannel rich ? guarded(new WithParts(rich, html, null), message)
-                : guarded(channel, message);
     }
 
     @Override

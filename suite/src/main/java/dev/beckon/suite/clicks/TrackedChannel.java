@@ -3,10 +3,10 @@ package dev.beckon.suite.clicks;
 import dev.beckon.api.channel.Channel;
 import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.channel.OutboundMessage;
-import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.channels.HtmlChannel;
+import dev.beckon.suite.channels.DecoratingChannel;
 
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  * the message keeps the original text. If a link cannot be made (the database is down) the attempt fails as
  * retryable and the provider is not called. Never throws. Thread-safe if the tracker is.
  */
-public final class TrackedChannel implements HtmlChannel {
+public final class TrackedChannel extends DecoratingChannel {
 
     /** Makes the tracked link of one URL of one message; the same link for every call with the same arguments. */
     @FunctionalInterface
@@ -26,7 +26,6 @@ public final class TrackedChannel implements HtmlChannel {
 
     private static final System.Logger LOG = System.getLogger(TrackedChannel.class.getName());
 
-    private final Channel channel;
     private final String ownBase;
     private final Tracker tracker;
 
@@ -34,29 +33,9 @@ public final class TrackedChannel implements HtmlChannel {
      * @param ownBase Beckon's public base URL; links under it (an unsubscribe page) are not tracked
      */
     public TrackedChannel(Channel channel, String ownBase, Tracker tracker) {
-        this.channel = Objects.requireNonNull(channel);
+        super(channel);
         this.ownBase = ownBase.replaceAll("/+$", "");
         this.tracker = Objects.requireNonNull(tracker);
-    }
-
-    @Override
-    public String id() {
-        return channel.id();
-    }
-
-    @Override
-    public ChannelType type() {
-        return channel.type();
-    }
-
-    @Override
-    public DeliveryReceipt send(OutboundMessage message) {
-        return send(message, null, null);
-    }
-
-    @Override
-    public DeliveryReceipt send(OutboundMessage message, String html) {
-        return send(message, html, null);
     }
 
     @Override
