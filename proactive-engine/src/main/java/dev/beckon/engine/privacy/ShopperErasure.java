@@ -47,12 +47,7 @@ public final class ShopperErasure {
      */
     public Erased eraseShopper(Connection c, ShopId shop, CustomerId customer, String email, String phone,
                                Instant now) throws SQLException {
-        Set<String> shopperKeys = new LinkedHashSet<>();
-        if (customer != null) {
-            shopperKeys.add(customer.value());
-        }
-        addIfPresent(shopperKeys, ShopperKeys.forContact(email, null));
-        addIfPresent(shopperKeys, ShopperKeys.forContact(null, phone));
+        Set<String> shopperKeys = ShopperKeys.all(customer, email, phone);
         Set<String> recipientKeys = new LinkedHashSet<>();
         addIfPresent(recipientKeys, ShopperKeys.recipientKey(ChannelType.EMAIL, email));
         addIfPresent(recipientKeys, ShopperKeys.recipientKey(ChannelType.SMS, phone));

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Who a shopper is across events, journeys and messages (the {@code shopperId} of the timeline), and which
@@ -40,6 +42,26 @@ public final class ShopperKeys {
             return customer.value();
         }
         return forContact(email, phone);
+    }
+
+    /**
+     * Every key a shopper's data may be filed under: the customer id, and the guest keys of the email and of the
+     * phone (a guest who later signed in left data under each). Empty if all three are missing.
+     */
+    public static Set<String> all(CustomerId customer, String email, String phone) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (customer != null) {
+            keys.add(customer.value());
+        }
+        String byEmail = forContact(email, null);
+        String byPhone = forContact(null, phone);
+        if (byEmail != null) {
+            keys.add(byEmail);
+        }
+        if (byPhone != null) {
+            keys.add(byPhone);
+        }
+        return keys;
     }
 
     /** The key of a guest known by email (preferred) or phone; null if both are missing or blank. */

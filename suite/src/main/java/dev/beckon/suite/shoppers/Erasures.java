@@ -11,9 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A platform's erasure request ({@code customers/redact}) reaches every module that holds shopper data: the engine
@@ -38,7 +36,7 @@ public class Erasures {
         }
         List<String> orders = request.orders().stream().map(OrderId::value).toList();
         streamTargets.forgetAll();
-        for (String ref : shopperRefs(request)) {
+        for (String ref : ShopperKeys.all(request.customer(), request.email(), request.phone())) {
             try {
                 VideoPrivacy.Erased erased = videos.eraseShopper(shop, ref, orders);
                 LOG.log(System.Logger.Level.INFO, "shop {0}: video data of a shopper erased: {1}", shop, erased);
@@ -47,22 +45,5 @@ public class Erasures {
                         + " erased; the merchant's erase endpoint finishes it: " + e.getMessage());
             }
         }
-    }
-
-    /** The customer id, and the guest keys of the email and the phone: each may file some of the shopper's data. */
-    static Set<String> shopperRefs(DataErasureRequested request) {
-        Set<String> refs = new LinkedHashSet<>();
-        if (request.customer() != null) {
-            refs.add(request.customer().value());
-        }
-        String byEmail = ShopperKeys.forContact(request.email(), null);
-        String byPhone = ShopperKeys.forContact(null, request.phone());
-        if (byEmail != null) {
-            refs.add(byEmail);
-        }
-        if (byPhone != null) {
-            refs.add(byPhone);
-        }
-        return refs;
     }
 }

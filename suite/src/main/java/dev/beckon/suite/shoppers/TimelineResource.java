@@ -1,7 +1,6 @@
 package dev.beckon.suite.shoppers;
 
 import dev.beckon.engine.ProactiveEngine;
-import dev.beckon.engine.shoppers.ShopperKeys;
 import dev.beckon.engine.timeline.TimelineEntry;
 import dev.beckon.suite.errors.ProblemException;
 import dev.beckon.suite.shops.JdbcShopStore;
@@ -63,18 +62,6 @@ public class TimelineResource {
         if (shopperId.isBlank() || shopperId.length() > 255) {
             throw new ProblemException(400, "shopperId must be 1 to 255 characters");
         }
-        return engine.timeline(shop.id(), key(shopperId), limit).stream().map(Entry::of).toList();
-    }
-
-    /** A guest is known by a hash of their address (no address is stored in a key); a customer by their id. */
-    static String key(String shopperId) {
-        String id = shopperId.strip();
-        if (id.contains("@")) {
-            return ShopperKeys.forContact(id, null);
-        }
-        if (id.startsWith("+")) {
-            return ShopperKeys.forContact(null, id);
-        }
-        return id;
+        return engine.timeline(shop.id(), ShopperRef.parse(shopperId).key(), limit).stream().map(Entry::of).toList();
     }
 }

@@ -1,9 +1,9 @@
 package dev.beckon.suite.video;
 
-import dev.beckon.api.model.CustomerId;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.privacy.ShopperErasure;
 import dev.beckon.suite.errors.Problem;
+import dev.beckon.suite.shoppers.ShopperRef;
 import dev.beckon.suite.shops.JdbcShopStore;
 import dev.beckon.suite.shops.Shop;
 import dev.beckon.suite.shops.ShopResource;
@@ -79,11 +79,12 @@ public class ShopperErasureResource {
                             String body) throws VideoRequestException, IOException {
         Shop shop = ShopResource.find(shops, shopId);
         List<String> orderIds = orderIds(body);
-        String ref = shopperRef.strip();
-        boolean email = ref.contains("@");
-        boolean phone = ref.startsWith("+");
-        ShopperErasure.Erased engineErased = engine.eraseShopper(shop.id(), email || phone ? null : CustomerId.of(ref),
-                email ? ref : null, phone ? ref : null);
+        if (shopperRef.isBlank() || shopperRef.length() > 255) {
+            throw new BadVideoRequest("the shopper is a customer id, an e-mail address or a +E.164 phone number,"
+                    + " 1 to 255 characters");
+        }
+        ShopperRef ref = ShopperRef.parse(shopperRef);
+        ShopperErasure.Erased engineErased = engine.eraseShopper(shop.id(), ref.customer(), ref.email(), ref.phone());
         VideoPrivacy.Erased erased = privacy.eraseShopper(shop.id(), shopperRef, orderIds);
         streamTargets.forgetAll();
         return ErasedJson.of(erased, engineErased);
