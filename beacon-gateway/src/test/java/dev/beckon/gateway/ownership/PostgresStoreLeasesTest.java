@@ -1,26 +1,18 @@
 package dev.beckon.gateway.ownership;
 
-import dev.beckon.api.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.beckon.api.testing.PostgresSchemas;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 
 /** Store leases on a real PostgreSQL; skipped visibly without one, failing under {@code CI=true}. */
 class PostgresStoreLeasesTest extends StoreLeasesContract {
 
-    private PGSimpleDataSource postgres;
+    @RegisterExtension
+    final PostgresSchemas schemas = new PostgresSchemas();
 
     @Override
     protected DataSource dataSource() {
-        postgres = TestDatabases.postgres();
-        return postgres;
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (postgres != null) {
-            TestDatabases.dropSchema(postgres);
-        }
+        return schemas.create();
     }
 }

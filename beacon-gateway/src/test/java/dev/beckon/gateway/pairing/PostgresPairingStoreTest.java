@@ -1,8 +1,7 @@
 package dev.beckon.gateway.pairing;
 
-import dev.beckon.api.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.beckon.api.testing.PostgresSchemas;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 
@@ -12,18 +11,11 @@ import javax.sql.DataSource;
  */
 class PostgresPairingStoreTest extends PairingStoreContract {
 
-    private PGSimpleDataSource postgres;
+    @RegisterExtension
+    final PostgresSchemas schemas = new PostgresSchemas();
 
     @Override
     protected DataSource dataSource() {
-        postgres = TestDatabases.postgres();
-        return postgres;
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (postgres != null) {
-            TestDatabases.dropSchema(postgres);
-        }
+        return schemas.create();
     }
 }

@@ -1,26 +1,18 @@
 package dev.beckon.engine.journeys;
 
-import dev.beckon.api.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.beckon.api.testing.PostgresSchemas;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 
 /** The built-in journeys' flows on a real PostgreSQL. */
 class BuiltInJourneyFlowPostgresTest extends BuiltInJourneyFlowTest {
 
-    private PGSimpleDataSource postgres;
+    @RegisterExtension
+    final PostgresSchemas schemas = new PostgresSchemas();
 
     @Override
     DataSource database() {
-        postgres = TestDatabases.postgres();
-        return postgres;
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (postgres != null) {
-            TestDatabases.dropSchema(postgres);
-        }
+        return schemas.create();
     }
 }

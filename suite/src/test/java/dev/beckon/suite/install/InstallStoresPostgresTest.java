@@ -1,26 +1,18 @@
 package dev.beckon.suite.install;
 
-import dev.beckon.api.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.beckon.api.testing.PostgresSchemas;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 
 /** {@link InstallStoresTest} on a real PostgreSQL (skipped with a reason where there is none, failed under CI). */
 class InstallStoresPostgresTest extends InstallStoresTest {
 
-    private PGSimpleDataSource postgres;
+    @RegisterExtension
+    final PostgresSchemas schemas = new PostgresSchemas();
 
     @Override
     DataSource database() {
-        postgres = TestDatabases.postgres();
-        return postgres;
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (postgres != null) {
-            TestDatabases.dropSchema(postgres);
-        }
+        return schemas.create();
     }
 }

@@ -1,8 +1,7 @@
 package dev.beckon.video.library;
 
-import dev.beckon.api.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.beckon.api.testing.PostgresSchemas;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 
@@ -12,18 +11,11 @@ import javax.sql.DataSource;
  */
 class PostgresVideoLibraryTest extends VideoLibraryContract {
 
-    private PGSimpleDataSource pg;
+    @RegisterExtension
+    final PostgresSchemas schemas = new PostgresSchemas();
 
     @Override
     DataSource dataSource() {
-        pg = TestDatabases.postgres();
-        return pg;
-    }
-
-    @AfterEach
-    void drop() {
-        if (pg != null) {
-            TestDatabases.dropSchema(pg);
-        }
+        return schemas.create();
     }
 }

@@ -1,26 +1,18 @@
 package dev.beckon.video.recording;
 
-import dev.beckon.api.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.beckon.api.testing.PostgresSchemas;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 
 /** Recording tasks on a real PostgreSQL; skipped visibly when it is not reachable, failed under {@code CI=true}. */
 class PostgresRecordingTasksTest extends RecordingTasksContract {
 
-    private PGSimpleDataSource pg;
+    @RegisterExtension
+    final PostgresSchemas schemas = new PostgresSchemas();
 
     @Override
     DataSource dataSource() {
-        pg = TestDatabases.postgres();
-        return pg;
-    }
-
-    @AfterEach
-    void drop() {
-        if (pg != null) {
-            TestDatabases.dropSchema(pg);
-        }
+        return schemas.create();
     }
 }
