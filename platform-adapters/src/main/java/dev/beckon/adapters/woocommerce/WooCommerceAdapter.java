@@ -23,8 +23,9 @@ import java.util.Optional;
  * <ol>
  *   <li>The creation ping: a delivery without {@code X-WC-Webhook-Signature} whose body is exactly
  *       {@code webhook_id=<digits>} (form-encoded, as {@code WC_Webhook::deliver_ping} sends it) is
- *       {@code Ignored}, so it is answered 200 and WooCommerce activates the webhook. It is not authenticated and
- *       causes nothing. Any other unsigned delivery is {@code Rejected(UNAUTHENTICATED)}.</li>
+ *       {@code Pinged}, so it is answered 200 and WooCommerce activates the webhook. It is not authenticated and
+ *       causes no event (the suite lists it for the merchant). Any other unsigned delivery is
+ *       {@code Rejected(UNAUTHENTICATED)}.</li>
  *   <li>The signature: {@code X-WC-Webhook-Signature} must be {@code base64(HMAC-SHA256(secret, raw body))} for
  *       one of the shop's webhook secrets (current first, then the previous one), each taken as WooCommerce
  *       stores it and decoded with {@code wp_specialchars_decode(ENT_QUOTES)} before use, as WooCommerce does.
@@ -80,7 +81,7 @@ public final class WooCommerceAdapter implements PlatformAdapter {
         Optional<String> signature = headers.first(WooHeader.SIGNATURE);
         if (signature.isEmpty()) {
             return Ping.webhookId(request.body())
-                    .<WebhookOutcome>map(id -> WebhookOutcome.ignored(
+                    .<WebhookOutcome>map(id -> WebhookOutcome.pinged(
                             "ping for WooCommerce webhook " + id + " acknowledged; nothing to do"))
                     .orElseGet(() -> WebhookOutcome.rejected(Problem.UNAUTHENTICATED,
                             "missing " + WooHeader.SIGNATURE + " header"));

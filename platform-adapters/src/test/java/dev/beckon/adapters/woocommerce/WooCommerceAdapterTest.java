@@ -180,7 +180,7 @@ class WooCommerceAdapterTest extends PlatformAdapterContract {
                 "Content-Type", "application/x-www-form-urlencoded");
 
         assertThat(receive(request(headers, body)))
-                .isEqualTo(WebhookOutcome.ignored("ping for WooCommerce webhook 27 acknowledged; nothing to do"));
+                .isEqualTo(WebhookOutcome.pinged("ping for WooCommerce webhook 27 acknowledged; nothing to do"));
         assertThat(adapter.acceptsMediaType("application/x-www-form-urlencoded")).isTrue();
         assertThat(adapter.acceptsMediaType("application/json")).isTrue();
         assertThat(adapter.acceptsMediaType("text/plain")).isFalse();

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What an adapter made of a webhook. Expected outcomes are values, so the HTTP edge maps them without
  * exceptions: {@link Accepted} is stored and answered 200, {@link Ignored} is answered 200 (the platform must
- * not retry a topic we do not use), {@link Rejected} is answered 4xx with its reason and nothing is stored.
+ * not retry a topic we do not use), {@link Pinged} is answered 200 and kept for the merchant, {@link Rejected} is
+ * answered 4xx with its reason and nothing is stored.
  */
 public sealed interface WebhookOutcome {
 
@@ -27,6 +28,17 @@ public sealed interface WebhookOutcome {
     record Ignored(String reason) implements WebhookOutcome {
 
         public Ignored {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The platform checked that the webhook reaches Beckon (WooCommerce pings a new or re-saved webhook, unsigned):
+     * no event, but the merchant is shown that the store got through.
+     */
+    record Pinged(String reason) implements WebhookOutcome {
+
+        public Pinged {
             Objects.requireNonNull(reason, "reason");
         }
     }
@@ -56,6 +68,10 @@ public sealed interface WebhookOutcome {
 
     static Ignored ignored(String reason) {
         return new Ignored(reason);
+    }
+
+    static Pinged pinged(String reason) {
+        return new Pinged(reason);
     }
 
     static Rejected rejected(Problem problem, String reason) {

@@ -139,12 +139,12 @@ public class WebhookResource {
             }
             return WebhookAnswer.accepted(receipt).response();
         }
+        if (outcome instanceof WebhookOutcome.Pinged pinged) {
+            poison.record(PoisonDeliveries.ping(shop.id(), adapter.id(), bytes, pinged.reason(), clock.instant()));
+            count(adapter, "ping");
+            return WebhookAnswer.ignored(pinged.reason()).response();
+        }
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
-            if (isWooCommercePing(adapter, ignored)) {
-                poison.record(PoisonDeliveries.ping(shop.id(), adapter.id(), bytes, ignored.reason(), clock.instant()));
-                count(adapter, "ping");
-                return WebhookAnswer.ignored(ignored.reason()).response();
-            }
             count(adapter, "ignored");
             return WebhookAnswer.ignored(ignored.reason()).response();
         }
@@ -209,14 +209,6 @@ public class WebhookResource {
             }
         }
         return new ProblemException(413, "webhook bodies may be at most " + max + " bytes");
-    }
-
-    /**
-     * WooCommerce pings a new or re-saved webhook, unsigned, and its adapter acknowledges that as ignored; the ping is
-     * kept so the merchant sees the store reached Beckon.
-     */
-    private static boolean isWooCommercePing(PlatformAdapter adapter, WebhookOutcome.Ignored ignored) {
-        return "woocommerce".equals(adapter.id()) && ignored.reason().startsWith("ping for WooCommerce webhook");
     }
 
     private void count(PlatformAdapter adapter, String outcome) {
