@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param defaultAbandonedCheckoutDelay  the abandoned-checkout wait for shops that did not set their own
  * @param sendLease                      how long a message may stay {@code sending} before it counts as interrupted
  * @param backoff                        provider retry policy
+ * @param workers                        engine workers per instance: one handles stored events (in arrival order),
+ *                                       all fire due timers and send; at least 1
+ * @param sendConcurrency                provider calls in flight per instance; at least 1
  */
 public record EngineSettings(Duration pollInterval, int batchSize, Duration defaultAbandonedCheckoutDelay,
-                             Duration sendLease, Backoff backoff) {
+                             Duration sendLease, Backoff backoff, int workers, int sendConcurrency) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_ABANDONED_CHECKOUT_DELAY = Duration.ofHours(1);
@@ -39,6 +42,12 @@ public record EngineSettings(Duration pollInterval, int batchSize, Duration defa
         if (batchSize < 1) {
             throw new IllegalArgumentException("beckon.engine.batch-size must be at least 1, got " + batchSize);
         }
+        if (workers < 1) {
+            throw new IllegalArgumentException("beckon.engine.workers must be at least 1, got " + workers);
+        }
+        if (sendConcurrency < 1) {
+            throw new IllegalArgumentException("beckon.outbox.concurrency must be at least 1, got " + sendConcurrency);
+        }
     }
 
     /**
@@ -52,7 +61,9 @@ public record EngineSettings(Duration pollInterval, int batchSize, Duration defa
                 integer(config, "beckon.engine.batch-size", 50),
                 duration(config, "beckon.abandoned-checkout.delay", DEFAULT_ABANDONED_CHECKOUT_DELAY),
                 duration(config, "beckon.outbox.send-lease", Duration.ofMinutes(10)),
-                backoff(config));
+                backoff(config),
+                integer(config, "beckon.engine.workers", 2),
+                integer(config, "beckon.outbox.concurrency", 16));
     }
 
     /** Checked here, key by key, so that a bad value is reported with the key that holds it. */

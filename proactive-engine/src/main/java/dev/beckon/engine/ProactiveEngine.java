@@ -49,6 +49,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,7 +64,7 @@ import java.util.random.RandomGenerator;
  * (sent, delivered, clicked, converted, revenue per step); for channel callbacks {@link #recordClick} and
  * {@link #recordDelivery}; for metrics {@link #timerLateness}.
  */
-public final class ProactiveEngine {
+public final class ProactiveEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProactiveEngine.class.getName());
 
@@ -82,6 +85,7 @@ public final class ProactiveEngine {
     private final ShopperErasure erasure = new ShopperErasure();
     private final ShopperOrders shopperOrders;
     private final Dispatcher dispatcher;
+    private final ExecutorService sendExecutor;
 
     /**
      * An engine without a discount-code or video service: offer steps go on without a code, video steps without a
@@ -92,12 +96,23 @@ public final class ProactiveEngine {
         this(dataSource, settings, channels, clock, DiscountCodes.NONE, VideoRequests.NONE);
     }
 
+    /** An engine that calls providers one message after the other, on the thread that runs the pass. */
+    public ProactiveEngine(DataSource dataSource, EngineSettings settings, Collection<? extends Channel> channels,
+                           Clock clock, DiscountCodes discountCodes, VideoRequests videos) {
+        this(dataSource, settings, channels, clock, discountCodes, videos, null);
+    }
+
     /**
      * @param discountCodes creates the discount codes of offer steps (the platform's admin API)
      * @param videos        asks staff for the videos of video steps
+     * @param sendThreads   makes the {@link EngineSettings#sendConcurrency()} threads that call providers, so a batch
+     *                      of messages is sent concurrently (a managed thread factory in the container); null: one
+     *                      after the other on the thread running the pass. {@link #close()} stops them
      */
     public ProactiveEngine(DataSource dataSource, EngineSettings settings, Collection<? extends Channel> channels,
-                           Clock clock, DiscountCodes discountCodes, VideoRequests videos) {
+                           Clock clock, DiscountCodes discountCodes, VideoRequests videos, ThreadFactory sendThreads) {
+        this.sendExecutor = sendThreads == null ? null
+                : Executors.newFixedThreadPool(settings.sendConcurrency(), sendThreads);
         this.tx = new Transactions(dataSource);
         this.settings = settings;
         this.clock = clock;
@@ -111,7 +126,8 @@ public final class ProactiveEngine {
                 discountCodes, videos, clock);
         this.router = new JourneyRouter(runtime, attribution, clock);
         this.dispatcher = new Dispatcher(tx, messages, PluginRegistry.of("channel", channels), settings.backoff(),
-                settings.sendLease(), clock, RandomGenerator.getDefault());
+                settings.sendLease(), clock, RandomGenerator.getDefault(),
+                sendExecutor == null ? Runnable::run : sendExecutor);
     }
 
     /** Creates or upgrades the engine's tables. */
@@ -130,12 +146,32 @@ public final class ProactiveEngine {
      * @return how many items were handled (0 means idle)
      */
     public int runOnce() {
+        int done = inbox.drain(settings.batchSize(), router);
+        return done + fireAndSendOnce();
+    }
+
+    /**
+     * One pass without stored events: fire due timers, send queued messages, fail interrupted sends. For the
+     * {@linkplain EngineSettings#workers() extra workers} of an instance: events stay with the one worker that runs
+     * {@link #runOnce()}, so an instance handles a shop's events in the order they arrived, while timers and
+     * messages (claimed with {@code SKIP LOCKED}) are worked on by all.
+     *
+     * @return how many items were handled (0 means idle)
+     */
+    public int fireAndSendOnce() {
         int limit = settings.batchSize();
-        int done = inbox.drain(limit, router);
-        done += fireDueTimers(limit);
+        int done = fireDueTimers(limit);
         done += dispatcher.dispatch(limit);
         done += dispatcher.failInterrupted(limit);
         return done;
+    }
+
+    /** Stops the send threads, if any, after the calls in flight; passes after this send on the caller's thread. */
+    @Override
+    public void close() {
+        if (sendExecutor != null) {
+            sendExecutor.shutdown();
+        }
     }
 
     /**

@@ -42,13 +42,17 @@ class EngineSettingsTest {
                 "beckon.outbox.send-lease", "PT2M",
                 "beckon.outbox.retry-base", "PT10S",
                 "beckon.outbox.retry-max", "PT15M",
-                "beckon.outbox.max-attempts", "8"));
+                "beckon.outbox.max-attempts", "8",
+                "beckon.engine.workers", "3",
+                "beckon.outbox.concurrency", "64"));
 
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.batchSize()).isEqualTo(200);
         assertThat(settings.defaultAbandonedCheckoutDelay()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.sendLease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.backoff()).isEqualTo(new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15), 8));
+        assertThat(settings.workers()).isEqualTo(3);
+        assertThat(settings.sendConcurrency()).isEqualTo(64);
     }
 
     @Test
@@ -78,6 +82,9 @@ class EngineSettingsTest {
             "beckon.outbox.send-lease        | ten       | must be an ISO-8601 duration",
             "beckon.outbox.send-lease        | PT0S      | must be positive",
             "beckon.outbox.send-lease        | -PT10M    | must be positive",
+            "beckon.engine.workers           | 0         | must be at least 1",
+            "beckon.outbox.concurrency       | 0         | must be at least 1",
+            "beckon.outbox.concurrency       | many      | must be a whole number",
             "beckon.outbox.retry-base        | 30s       | must be an ISO-8601 duration",
             "beckon.outbox.retry-base        | PT0S      | must be positive",
             "beckon.outbox.retry-max         | PT1S      | must be at least beckon.outbox.retry-base",

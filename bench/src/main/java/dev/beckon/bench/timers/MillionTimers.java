@@ -18,8 +18,10 @@ import dev.beckon.engine.EngineSettings;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.channels.sms.TwilioSettings;
 import dev.beckon.engine.channels.sms.TwilioSmsChannel;
+import dev.beckon.engine.offers.DiscountCodes;
 import dev.beckon.engine.scheduler.TimerLateness;
 import dev.beckon.engine.timezones.ShopperTimeZones;
+import dev.beckon.engine.videos.VideoRequests;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -43,6 +45,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
  * Issue 4's speed target: a million pending timers in PostgreSQL, then fire them.
@@ -70,7 +74,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code jdbc:postgresql://127.0.0.1:5432/test}), {@code user} (postgres), {@code shops} (100), {@code ramp}
  * (timers per second, 0 = all due together), {@code passes} (0: until idle, as the suite's Bootstrap now does; its
  * cap was 20), {@code batch} (50), {@code poll} (PT1S),
- * {@code workers} (1), {@code pool} (10), {@code keep} (false: drop the schema at the end), {@code chunk} (200000
+ * {@code workers} (2, the suite's default; the first also drains stored events), {@code concurrency} (16: provider calls in flight), {@code pool} (10), {@code keep} (false: drop the schema at the end), {@code chunk} (200000
  * rows per insert statement), {@code stall} (PT60S without progress ends the run), {@code for} (PT24H: stop firing
  * after this long and report over what fired).
  */
@@ -305,14 +309,18 @@ public final class MillionTimers {
     private void fire(HikariDataSource db, TwilioStandIn twilio, Instant due, Duration seeding) throws Exception {
         EngineSettings settings = EngineSettings.from(Map.of(
                 "beckon.engine.poll-interval", args.getOrDefault("poll", "PT1S"),
-                "beckon.engine.batch-size", args.getOrDefault("batch", "50")));
+                "beckon.engine.batch-size", args.getOrDefault("batch", "50"),
+                "beckon.engine.workers", args.getOrDefault("workers", "2"),
+                "beckon.outbox.concurrency", args.getOrDefault("concurrency", "16")));
         int passes = Integer.parseInt(args.getOrDefault("passes", "0"));
-        int workers = Integer.parseInt(args.getOrDefault("workers", "1"));
+        int workers = settings.workers();
         Duration stall = Duration.parse(args.getOrDefault("stall", "PT60S"));
         Duration limit = Duration.parse(args.getOrDefault("for", "PT24H"));
         TwilioSmsChannel sms = new TwilioSmsChannel(new TwilioSettings(twilio.baseUrl(), "ACbench", "bench-token",
                 "+15005550006", Duration.ofSeconds(10)));
-        ProactiveEngine engine = new ProactiveEngine(db, settings, List.of(sms), Clock.systemUTC());
+        // as the suite's EngineProducer builds it: provider calls on beckon.outbox.concurrency threads
+        ProactiveEngine engine = new ProactiveEngine(db, settings, List.of(sms), Clock.systemUTC(),
+                DiscountCodes.NONE, VideoRequests.NONE, Executors.defaultThreadFactory());
         Heap heap = new Heap();
         heap.sample("pending 100 % (before firing)", count);
         while (Instant.now().isBefore(due)) {
@@ -320,12 +328,14 @@ public final class MillionTimers {
         }
         ScheduledExecutorService loop = Executors.newScheduledThreadPool(workers);
         long interval = settings.pollInterval().toMillis();
+        AtomicBoolean stopping = new AtomicBoolean();
         for (int w = 0; w < workers; w++) {
             // the suite's Bootstrap.tick: passes while there is work (at most `passes`; 0 = until idle, as the suite
-            // does now), then wait for the next tick
+            // does now), then wait for the next tick; the first worker also handles stored events
+            IntSupplier pass = w == 0 ? engine::runOnce : engine::fireAndSendOnce;
             loop.scheduleWithFixedDelay(() -> {
                 try {
-                    for (int i = 0; (passes == 0 || i < passes) && engine.runOnce() > 0; i++) {
+                    for (int i = 0; (passes == 0 || i < passes) && !stopping.get() && pass.getAsInt() > 0; i++) {
                         // drain what is due
                     }
                 } catch (RuntimeException e) {
@@ -364,7 +374,9 @@ public final class MillionTimers {
         }
         long pendingLeft = countRows(db, "SELECT count(*) FROM timer WHERE due_at <= now()");
         heap.sample(pendingLeft == 0 ? "pending 0 % (all fired)" : "at the end (stopped by `for`)", pendingLeft);
+        stopping.set(true);
         loop.shutdown();
+        engine.close();
         loop.awaitTermination(1, TimeUnit.MINUTES);
         report(db, engine, twilio, heap, due, seeding, pendingLeft);
     }

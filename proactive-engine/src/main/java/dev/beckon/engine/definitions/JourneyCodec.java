@@ -11,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
  * written JSON gives the same text. Thread-safe.
  */
 public final class JourneyCodec {
+
+    /** Looked up once: {@code Json.createX} looks the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The largest journey accepted, in UTF-8 bytes. */
     public static final int MAX_BYTES = 64 * 1024;
@@ -60,7 +64,7 @@ public final class JourneyCodec {
                     "the journey is " + bytes + " bytes; at most " + MAX_BYTES + " are accepted")));
         }
         JsonValue root;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             root = reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();
@@ -83,7 +87,7 @@ public final class JourneyCodec {
     /** Writes a journey as compact JSON, fields in a fixed order, defaults left out. */
     public String write(JourneyDefinition journey) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.write("id", journey.id());
             g.write("name", journey.name());

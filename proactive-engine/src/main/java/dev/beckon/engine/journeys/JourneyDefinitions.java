@@ -6,6 +6,7 @@ import dev.beckon.engine.definitions.JourneyDefinition;
 import dev.beckon.engine.definitions.JourneyValidationException;
 import dev.beckon.engine.definitions.Step;
 import dev.beckon.engine.definitions.ValidationError;
+import dev.beckon.engine.persistence.ShortLivedCache;
 import dev.beckon.engine.persistence.Sql;
 
 import java.sql.Connection;
@@ -28,6 +29,10 @@ import java.util.Optional;
  *
  * <p>The built-in abandoned-checkout journey's first wait is the engine's default delay until the shop saves its
  * own; settings saved before journeys were data ({@code journey_settings}) still apply until then.
+ *
+ * <p>{@link #find} keeps what it read for {@link #KEPT_FOR} ({@link ShortLivedCache}: every due timer looks its
+ * journey up); a save through this instance is seen at once, one through another suite instance within
+ * {@link #KEPT_FOR}.
  */
 public final class JourneyDefinitions {
 
@@ -35,6 +40,14 @@ public final class JourneyDefinitions {
 
     private final BuiltInJourneys builtIns;
     private final Duration defaultAbandonedCheckoutDelay;
+
+    /** How long a journey read by {@link #find} is kept. */
+    public static final Duration KEPT_FOR = Duration.ofSeconds(2);
+
+    private record Key(ShopId shop, String journey) {
+    }
+
+    private final ShortLivedCache<Key, Optional<JourneyDefinition>> kept = new ShortLivedCache<>(KEPT_FOR, 10_000);
 
     /** @param defaultAbandonedCheckoutDelay the first wait of the built-in abandoned-checkout journey; positive */
     public JourneyDefinitions(BuiltInJourneys builtIns, Duration defaultAbandonedCheckoutDelay) {
@@ -49,6 +62,10 @@ public final class JourneyDefinitions {
     }
 
     public Optional<JourneyDefinition> find(Connection c, ShopId shop, String id) throws SQLException {
+        return kept.get(new Key(shop, id), key -> read(c, shop, id));
+    }
+
+    private Optional<JourneyDefinition> read(Connection c, ShopId shop, String id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT definition FROM journey_definition WHERE shop_id = ? AND journey = ?")) {
             select.setString(1, shop.value());
@@ -123,6 +140,7 @@ public final class JourneyDefinitions {
     }
 
     private void store(Connection c, ShopId shop, JourneyDefinition journey, Instant now) throws SQLException {
+        kept.forget(new Key(shop, journey.id()));
         String json = builtIns.codec().write(journey);
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE journey_definition SET definition = ?, version = version + 1, updated_at = ?

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -22,6 +23,9 @@ import java.util.Objects;
 /** Writes a run's {@link RunState} as JSON for the {@code journey_run.run_state} column and reads it back. */
 final class RunStateJson {
 
+    /** Looked up once: {@code Json.createX} looks the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final EventCodec events;
 
     RunStateJson(EventCodec events) {
@@ -30,7 +34,7 @@ final class RunStateJson {
 
     String write(RunState state) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.write("runId", state.runId());
             g.write("status", state.status().name());
@@ -54,7 +58,7 @@ final class RunStateJson {
 
     /** @throws IllegalStateException if the stored JSON is not a run state (a bug or a broken row) */
     RunState read(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             EventPayload trigger = o.containsKey("trigger")
                     ? events.read(o.getString("triggerType"), o.getString("trigger")) : null;

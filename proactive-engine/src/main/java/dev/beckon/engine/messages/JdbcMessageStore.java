@@ -382,40 +382,38 @@ public final class JdbcMessageStore {
         }
     }
 
-    /** Ids of queued messages due at {@code now}, earliest first. */
-    public List<String> dueForDispatch(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT id FROM message WHERE state = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ?""")) {
+    /**
+     * Locks up to {@code limit} queued messages that are due, earliest first, skipping those another dispatcher
+     * holds, and marks them {@code sending} (one query and one batched update). The caller commits before calling
+     * any provider.
+     *
+     * @return the claimed messages as they were before the claim (their {@code attempts} not yet counted)
+     */
+    public List<MessageView> claimDue(Connection c, Instant now, int limit) throws SQLException {
+        List<MessageView> claimed = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM message"
+                + " WHERE state = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             Sql.setInstant(select, 1, now);
             select.setInt(2, limit);
-            return Sql.ids(select);
-        }
-    }
-
-    /**
-     * Locks one queued message and marks it {@code sending}, so no other dispatcher takes it.
-     *
-     * @return the message, or null if another instance has it or it is no longer queued
-     */
-    public MessageView claimForSending(Connection c, String id, Instant now) throws SQLException {
-        MessageView message;
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM message WHERE id = ? AND state = 'queued' FOR UPDATE SKIP LOCKED")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(view(rows));
                 }
-                message = view(row);
             }
+        }
+        if (claimed.isEmpty()) {
+            return claimed;
         }
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE message SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")) {
-            Sql.setInstant(update, 1, now);
-            update.setString(2, id);
-            update.executeUpdate();
+            for (MessageView message : claimed) {
+                Sql.setInstant(update, 1, now);
+                update.setString(2, message.id());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
-        return message;
+        return claimed;
     }
 
     public void markSent(Connection c, String id, String providerMessageId, Instant now) throws SQLException {

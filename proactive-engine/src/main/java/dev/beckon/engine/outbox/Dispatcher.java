@@ -13,16 +13,26 @@ import dev.beckon.engine.persistence.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 
 /**
- * Drains the outbox: claims queued messages (committed before any provider call, so nothing is sent that was not
- * recorded first), calls their channel, and records the provider's answer. A message is marked {@code sending}
- * in a transaction committed before the call; if the instance dies during the call, the message stays
- * {@code sending} and is failed as "outcome unknown" after the lease, never sent a second time. Thread-safe.
+ * Drains the outbox: claims a batch of queued messages (committed before any provider call, so nothing is sent
+ * that was not recorded first), calls their channels concurrently on the send executor, and records the providers'
+ * answers in one transaction.
+ *
+ * <p>Crash window: the claimed batch is marked {@code sending} in a transaction committed before the calls. If the
+ * instance dies during them, those messages stay {@code sending} and are failed as "outcome unknown" after the send
+ * lease, never sent a second time. So a crash can leave at most one batch per dispatching worker
+ * ({@code beckon.engine.batch-size}, 50 by default) without a known outcome; none is ever sent twice. Thread-safe.
  */
 public final class Dispatcher {
 
@@ -35,9 +45,15 @@ public final class Dispatcher {
     private final Duration sendLease;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Executor sends;
 
+    /**
+     * @param sends runs the provider calls of a batch; the batch waits for all of them. Its size bounds the calls in
+     *              flight ({@code beckon.outbox.concurrency}); a direct executor ({@code Runnable::run}) sends one
+     *              message after the other
+     */
     public Dispatcher(Transactions tx, JdbcMessageStore messages, PluginRegistry<Channel> channels, Backoff backoff,
-                      Duration sendLease, Clock clock, RandomGenerator random) {
+                      Duration sendLease, Clock clock, RandomGenerator random, Executor sends) {
         this.tx = Objects.requireNonNull(tx);
         this.messages = Objects.requireNonNull(messages);
         this.channels = Objects.requireNonNull(channels);
@@ -45,46 +61,60 @@ public final class Dispatcher {
         this.sendLease = Objects.requireNonNull(sendLease);
         this.clock = Objects.requireNonNull(clock);
         this.random = Objects.requireNonNull(random);
+        this.sends = Objects.requireNonNull(sends);
     }
 
     /**
-     * Sends up to {@code limit} due messages. Blocks on the providers. Each message is claimed ({@code sending}) and
-     * committed before its provider is called; the provider's answer is recorded in the same transaction that claims
-     * the next message (one commit per message), or on its own after the last one or if that claim fails.
+     * Sends up to {@code limit} due messages: claims them in one committed transaction, calls their providers
+     * concurrently on the send executor, waits for every answer and records them in one transaction. A provider
+     * that throws counts as a retryable failure of its message only.
      *
      * @return messages handed to a provider
      */
     public int dispatch(int limit) {
-        List<String> due = tx.inTransaction(c -> messages.dueForDispatch(c, clock.instant(), limit));
-        int sent = 0;
-        Answer answered = null;
-        for (String id : due) {
-            Answer previous = answered;
-            answered = null;
-            MessageView message;
+        List<MessageView> claimed = tx.inTransaction(c -> messages.claimDue(c, clock.instant(), limit));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Answer> answers = sendAll(claimed);
+        tx.inTransaction(c -> {
+            for (Answer answer : answers) {
+                record(c, answer);
+            }
+            return null;
+        });
+        return claimed.size();
+    }
+
+    private List<Answer> sendAll(List<MessageView> claimed) {
+        if (claimed.size() == 1) {
+            return List.of(send(claimed.get(0)));
+        }
+        List<CompletableFuture<Answer>> calls = new ArrayList<>(claimed.size());
+        for (MessageView message : claimed) {
+            CompletableFuture<Answer> call;
             try {
-                message = tx.inTransaction(c -> {
-                    if (previous != null) {
-                        record(c, previous);
-                    }
-                    return messages.claimForSending(c, id, clock.instant());
-                });
-            } catch (RuntimeException e) {
-                if (previous != null) {
-                    tx.inTransaction(c -> record(c, previous));
-                }
-                throw e;
+                call = CompletableFuture.supplyAsync(() -> send(message), sends);
+            } catch (RejectedExecutionException e) {
+                call = CompletableFuture.completedFuture(send(message)); // executor shutting down: send here
             }
-            if (message != null) {
-                answered = send(message);
-                sent++;
-            }
+            calls.add(call);
         }
-        if (answered != null) {
-            Answer last = answered;
-            tx.inTransaction(c -> record(c, last));
+        List<Answer> answers = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            answers.add(answerOf(calls.get(i), claimed.get(i)));
         }
-        return sent;
+        return answers;
+    }
+
+    private Answer answerOf(CompletableFuture<Answer> call, MessageView message) {
+        try {
+            return call.join();
+        } catch (CompletionException | CancellationException e) {
+            LOG.log(System.Logger.Level.ERROR, "sending message " + message.id() + " failed unexpectedly", e);
+            return new Answer(message, DeliveryReceipt.Failed.retryable("send error: " + e.getCause(), null),
+                    message.attempts() + 1, clock.instant());
+        }
     }
 
     /** Fails messages whose sender died mid-call: the provider may or may not have them, so they are not resent. */

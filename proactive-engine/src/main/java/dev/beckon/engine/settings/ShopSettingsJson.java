@@ -11,6 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.time.DateTimeException;
@@ -49,6 +50,9 @@ import java.util.function.Function;
  */
 public final class ShopSettingsJson {
 
+    /** Looked up once: {@code Json.createX} looks the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final Duration LONGEST_WINDOW = Duration.ofDays(366);
     static final int MOST_PER_WINDOW = 1000;
 
@@ -65,7 +69,7 @@ public final class ShopSettingsJson {
      */
     public static ShopSettings read(String json) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(json == null ? "" : json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json == null ? "" : json))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new SettingsValidationException(List.of(new SettingsValidationException.FieldError("",
@@ -94,17 +98,17 @@ public final class ShopSettingsJson {
     }
 
     public static String write(ShopSettings settings) {
-        JsonObjectBuilder byCountry = Json.createObjectBuilder();
+        JsonObjectBuilder byCountry = JSON.createObjectBuilder();
         settings.quietHoursByCountry().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> byCountry.add(e.getKey(), window(e.getValue())));
-        JsonObjectBuilder caps = Json.createObjectBuilder();
+        JsonObjectBuilder caps = JSON.createObjectBuilder();
         Map<ChannelType, FrequencyCap> byChannel = new EnumMap<>(ChannelType.class);
         byChannel.putAll(settings.frequencyCaps());
         byChannel.forEach((channel, cap) -> caps.add(channel.name(),
-                Json.createObjectBuilder().add("max", cap.max()).add("per", cap.per().toString())));
-        JsonObjectBuilder cooldowns = Json.createObjectBuilder();
+                JSON.createObjectBuilder().add("max", cap.max()).add("per", cap.per().toString())));
+        JsonObjectBuilder cooldowns = JSON.createObjectBuilder();
         new TreeMap<>(settings.reentryCooldownByJourney()).forEach((journey, d) -> cooldowns.add(journey, d.toString()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("timeZone", settings.timeZone().getId())
                 .add("quietHours", window(settings.quietHours()))
                 .add("quietHoursByCountry", byCountry)
@@ -115,7 +119,7 @@ public final class ShopSettingsJson {
     }
 
     private static JsonObjectBuilder window(QuietHours window) {
-        return Json.createObjectBuilder().add("start", HH_MM.format(window.opens()))
+        return JSON.createObjectBuilder().add("start", HH_MM.format(window.opens()))
                 .add("end", HH_MM.format(window.closes()));
     }
 

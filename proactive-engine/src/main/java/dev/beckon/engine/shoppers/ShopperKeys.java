@@ -1,7 +1,5 @@
 package dev.beckon.engine.shoppers;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.CustomerId;
 import dev.beckon.api.model.Shopper;
@@ -26,7 +24,6 @@ import java.util.Set;
  */
 public final class ShopperKeys {
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private ShopperKeys() {
     }
@@ -91,11 +88,8 @@ public final class ShopperKeys {
     }
 
     private static String phone(String phone) {
-        try {
-            return PHONES.format(PHONES.parse(phone, "US"), PhoneNumberUtil.PhoneNumberFormat.E164);
-        } catch (NumberParseException e) {
-            return phone.strip().replaceAll("[^0-9+]", "");
-        }
+        return PhoneNumbers.parse(phone, "US").map(PhoneNumbers.Parsed::e164)
+                .orElseGet(() -> phone.strip().replaceAll("[^0-9+]", ""));
     }
 
     private static String hash(String value) {

@@ -10,15 +10,18 @@ import java.util.Objects;
 public final class MoneyFormat {
 
     private final Locale locale;
+    /** Made once (looking the locale's data up is the costly part) and cloned per call: a NumberFormat is not thread-safe. */
+    private final NumberFormat prototype;
 
     public MoneyFormat(Locale locale) {
         this.locale = Objects.requireNonNull(locale, "locale");
+        this.prototype = NumberFormat.getCurrencyInstance(locale);
     }
 
     /** {@code $421.88} in {@code en-US}, {@code 12,50 €} in {@code de-DE}; all digits of the amount are kept. */
     public String format(Money money) {
         Objects.requireNonNull(money, "money");
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale); // not thread-safe: one per call
+        NumberFormat format = (NumberFormat) prototype.clone();
         format.setCurrency(money.currency());
         int digits = Math.max(money.amount().scale(), 0);
         format.setMinimumFractionDigits(digits);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders logic-less Mustache templates (mustache.java) into message bodies.
@@ -25,7 +26,8 @@ import java.util.Set;
  * <p>For {@link Format#EMAIL_HTML} every {@code {{variable}}} is HTML-escaped; the other formats are plain text
  * and nothing is escaped. A variable the model does not have renders empty and is listed in
  * {@link Rendered#missing()}. Partials ({@code {{> name}}}) are refused, so a merchant's template cannot read
- * files. Thread-safe; templates are compiled on each call (they are small).
+ * files. Thread-safe; a compiled template is kept (by its text, up to {@value #KEPT_TEMPLATES} of them per format), so a
+ * journey's step is compiled once, not once per message.
  */
 public final class TemplateRenderer {
 
@@ -34,6 +36,9 @@ public final class TemplateRenderer {
     private final MoneyFormat money;
     private final DefaultMustacheFactory html = new Factory(true);
     private final DefaultMustacheFactory plain = new Factory(false);
+    private static final int KEPT_TEMPLATES = 1_000;
+    private final Map<String, Mustache> compiledHtml = new ConcurrentHashMap<>();
+    private final Map<String, Mustache> compiledPlain = new ConcurrentHashMap<>();
 
     /** @param money how the model's amounts are written (the shop's locale) */
     public TemplateRenderer(MoneyFormat money) {
@@ -54,7 +59,8 @@ public final class TemplateRenderer {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(format, "format");
-        Mustache mustache = compile(template, format == Format.EMAIL_HTML ? html : plain);
+        Mustache mustache = format == Format.EMAIL_HTML ? compiled(template, html, compiledHtml)
+                : compiled(template, plain, compiledPlain);
         Set<String> missing = new LinkedHashSet<>();
         StringWriter out = new StringWriter();
         MISSING.set(missing);
@@ -81,6 +87,19 @@ public final class TemplateRenderer {
 
     public MoneyFormat money() {
         return money;
+    }
+
+    private static Mustache compiled(String template, DefaultMustacheFactory factory, Map<String, Mustache> kept)
+            throws TemplateException {
+        Mustache mustache = kept.get(template);
+        if (mustache == null) {
+            mustache = compile(template, factory);
+            if (kept.size() >= KEPT_TEMPLATES) {
+                kept.clear();
+            }
+            kept.put(template, mustache);
+        }
+        return mustache;
     }
 
     private static Mustache compile(String template, DefaultMustacheFactory factory) throws TemplateException {

@@ -1,9 +1,9 @@
 package dev.beckon.engine.timezones;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.beckon.engine.shoppers.PhoneNumbers;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -58,14 +58,11 @@ public final class ShopperTimeZones {
      */
     public static String country(String phone, String addressCountry) {
         if (phone != null && !phone.isBlank()) {
-            try {
-                PhoneNumber number = PHONES.parse(phone, region(addressCountry));
-                String region = PHONES.getRegionCodeForNumber(number);
-                if (PHONES.isValidNumber(number) && region != null && !"ZZ".equals(region)) {
-                    return region;
-                }
-            } catch (NumberParseException e) {
-                // fall through to the address
+            Optional<String> region = PhoneNumbers.parse(phone, region(addressCountry))
+                    .filter(PhoneNumbers.Parsed::valid).map(PhoneNumbers.Parsed::region)
+                    .filter(r -> !"ZZ".equals(r));
+            if (region.isPresent()) {
+                return region.get();
             }
         }
         String region = region(addressCountry);
@@ -87,16 +84,9 @@ public final class ShopperTimeZones {
         if (phone == null || phone.isBlank()) {
             return Optional.empty();
         }
-        PhoneNumber number;
-        try {
-            number = PHONES.parse(phone, region(country));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
-        if (!PHONES.isValidNumber(number)) {
-            return Optional.empty();
-        }
-        return candidates(ZONES.getTimeZonesForNumber(number)).map(zones -> new ResolvedZone(zones, ZoneSource.PHONE));
+        return PhoneNumbers.parse(phone, region(country)).filter(PhoneNumbers.Parsed::valid)
+                .flatMap(number -> candidates(number.timeZones()))
+                .map(zones -> new ResolvedZone(zones, ZoneSource.PHONE));
     }
 
     private Optional<ResolvedZone> fromCountry(String country) {

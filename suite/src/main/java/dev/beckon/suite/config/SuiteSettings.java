@@ -48,6 +48,8 @@ public record SuiteSettings(Path dataDir, String databaseUrl, String databaseUse
             Map.entry("beckon.abandoned-checkout.delay", "PT1H"),
             Map.entry("beckon.engine.poll-interval", "PT1S"),
             Map.entry("beckon.engine.batch-size", "50"),
+            Map.entry("beckon.engine.workers", "2"),
+            Map.entry("beckon.outbox.concurrency", "16"),
             Map.entry("beckon.outbox.retry-base", "PT30S"),
             Map.entry("beckon.outbox.retry-max", "PT1H"),
             Map.entry("beckon.outbox.max-attempts", "5"),

@@ -13,14 +13,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import javax.sql.DataSource;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * Starts the suite when the application deploys: the operator token, the embedded broker, the migrations, and
@@ -42,8 +44,9 @@ public class Bootstrap {
     @Inject
     ProactiveEngine engine;
 
+    /** Makes the engine's worker threads (beckon.engine.workers of them, on their own fixed delay). */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threadFactory;
 
     @Inject
     MetricRegistry metrics;
@@ -61,7 +64,7 @@ public class Bootstrap {
     private volatile boolean migrated;
     private volatile String problem = "starting";
     private volatile Instant lastPass = Instant.now();
-    private ScheduledFuture<?> worker;
+    private ScheduledExecutorService workers;
 
     @PostConstruct
     void start() {
@@ -79,13 +82,18 @@ public class Bootstrap {
         }
         migrate();
         long interval = settings.engine().pollInterval().toMillis();
-        worker = scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        workers = Executors.newScheduledThreadPool(settings.engine().workers(), threadFactory);
+        workers.scheduleWithFixedDelay(() -> tick(engine::runOnce), interval, interval, TimeUnit.MILLISECONDS);
+        for (int i = 1; i < settings.engine().workers(); i++) {
+            workers.scheduleWithFixedDelay(() -> tick(engine::fireAndSendOnce), interval, interval,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
-        if (worker != null) {
-            worker.cancel(false);
+        if (workers != null) {
+            workers.shutdown();
         }
         beacons.close();
         if (broker != null) {
@@ -93,7 +101,11 @@ public class Bootstrap {
         }
     }
 
-    private void tick() {
+    /**
+     * One tick of a worker: the first runs {@link ProactiveEngine#runOnce()} (stored events too), the others
+     * {@link ProactiveEngine#fireAndSendOnce()}.
+     */
+    private void tick(IntSupplier pass) {
         try {
             if (!migrated) {
                 migrate();
@@ -103,7 +115,7 @@ public class Bootstrap {
             }
             // drain what is due (a backlog of a million timers is worked through without pausing between passes),
             // then wait for the next tick
-            while (engine.runOnce() > 0 && !Thread.currentThread().isInterrupted()) {
+            while (pass.getAsInt() > 0 && !Thread.currentThread().isInterrupted()) {
                 lastPass = Instant.now();
             }
             lastPass = Instant.now();

@@ -19,7 +19,10 @@ import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.offers.PlatformDiscountCodes;
 import dev.beckon.suite.unsubscribe.UnsubscribeHooks;
 import dev.beckon.suite.video.JourneyVideoSteps;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -30,6 +33,10 @@ import java.util.List;
 /** Wires the feature modules: the one place that knows every module. */
 @ApplicationScoped
 public class EngineProducer {
+
+    /** Makes the engine's send threads (beckon.outbox.concurrency of them). */
+    @Resource
+    ManagedThreadFactory threadFactory;
 
     @Produces
     @Singleton
@@ -48,7 +55,11 @@ public class EngineProducer {
                 new TrackedChannel(new GuardedChannel(new TwilioSmsChannel(settings.sms()), circuits), base, tracker),
                 new TrackedChannel(new GuardedChannel(new SmtpEmailChannel(settings.email(), mailing, clock),
                         circuits), base, tracker),
-                new GuardedChannel(appOffers, circuits)), clock, discountCodes, videos);
+                new GuardedChannel(appOffers, circuits)), clock, discountCodes, videos, threadFactory);
+    }
+
+    void close(@Disposes ProactiveEngine engine) {
+        engine.close();
     }
 
     @Produces

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
  * and network errors are retryable, other refusals are not. Thread-safe.
  */
 public final class TwilioSmsChannel implements Channel {
+
+    /** Looked up once: {@code Json.createX} looks the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String ID = "sms";
 
@@ -132,7 +136,7 @@ public final class TwilioSmsChannel implements Channel {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (RuntimeException e) {
