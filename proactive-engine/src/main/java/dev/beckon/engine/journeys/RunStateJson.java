@@ -28,6 +28,16 @@ final class RunStateJson {
 
     private final EventCodec events;
 
+    /**
+     * The trigger this thread read last, with the JSON it was read from. A fired timer reads its run and writes it
+     * back with the same trigger: writing that JSON again saves encoding the event (the costliest part of a run's
+     * state) on every step. Payloads are immutable records, so the same instance always has the same JSON.
+     */
+    private record ReadTrigger(EventPayload payload, String json) {
+    }
+
+    private static final ThreadLocal<ReadTrigger> LAST_READ = new ThreadLocal<>();
+
     RunStateJson(EventCodec events) {
         this.events = Objects.requireNonNull(events, "events");
     }
@@ -41,7 +51,9 @@ final class RunStateJson {
             writeNullable(g, "step", state.step());
             if (state.trigger() != null) {
                 g.write("triggerType", EventTypes.nameOf(state.trigger()));
-                g.write("trigger", events.write(state.trigger()));
+                ReadTrigger read = LAST_READ.get();
+                g.write("trigger", read != null && read.payload() == state.trigger() ? read.json()
+                        : events.write(state.trigger()));
             }
             g.writeStartObject("keys");
             state.keys().forEach((k, v) -> g.write(k.json(), v));
@@ -60,8 +72,12 @@ final class RunStateJson {
     RunState read(String json) {
         try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
-            EventPayload trigger = o.containsKey("trigger")
-                    ? events.read(o.getString("triggerType"), o.getString("trigger")) : null;
+            EventPayload trigger = null;
+            if (o.containsKey("trigger")) {
+                String triggerJson = o.getString("trigger");
+                trigger = events.read(o.getString("triggerType"), triggerJson);
+                LAST_READ.set(new ReadTrigger(trigger, triggerJson));
+            }
             Map<SubjectKey, String> keys = new EnumMap<>(SubjectKey.class);
             o.getJsonObject("keys").forEach((k, v) -> SubjectKey.fromJson(k)
                     .ifPresent(key -> keys.put(key, ((jakarta.json.JsonString) v).getString())));

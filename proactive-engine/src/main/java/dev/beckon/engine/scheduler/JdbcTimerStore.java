@@ -19,24 +19,27 @@ import java.util.UUID;
  */
 public final class JdbcTimerStore {
 
-    /** Sets the step's timer to {@code dueAt}, creating it or moving it. */
+    /**
+     * Sets the step's timer to {@code dueAt}, creating it or moving it. Creating is tried first: a fired timer's
+     * next step has none yet, so the usual case is one statement.
+     */
     public void schedule(Connection c, ShopId shop, String runId, String step, Instant dueAt) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE timer SET due_at = ? WHERE run_id = ? AND step = ?")) {
-            Sql.setInstant(update, 1, dueAt);
-            update.setString(2, runId);
-            update.setString(3, step);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO timer (id, shop_id, run_id, step, due_at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO timer (id, shop_id, run_id, step, due_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, shop.value());
             insert.setString(3, runId);
             insert.setString(4, step);
             Sql.setInstant(insert, 5, dueAt);
-            insert.executeUpdate();
+            if (insert.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE timer SET due_at = ? WHERE run_id = ? AND step = ?")) {
+            Sql.setInstant(update, 1, dueAt);
+            update.setString(2, runId);
+            update.setString(3, step);
+            update.executeUpdate();
         }
     }
 
