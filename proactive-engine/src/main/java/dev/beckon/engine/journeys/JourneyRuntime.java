@@ -174,7 +174,9 @@ public final class JourneyRuntime {
                     now);
             return;
         }
-        Optional<PendingMessage> held = messages.pending(c, run.id(), timer.step());
+        // a wait step's timer has no held message to look for (held ones wake on their send step's timer)
+        boolean waitStep = journey.get().step(timer.step()).filter(Step.Wait.class::isInstance).isPresent();
+        Optional<PendingMessage> held = waitStep ? Optional.empty() : messages.pending(c, run.id(), timer.step());
         if (held.isPresent() && held.get().state() == MessageState.DEFERRED && held.get().content() != null) {
             retryHeld(c, journey.get(), run, timer, held.get(), now);
             return;

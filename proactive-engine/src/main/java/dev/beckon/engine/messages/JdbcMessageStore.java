@@ -416,15 +416,26 @@ public final class JdbcMessageStore {
         return claimed;
     }
 
-    public void markSent(Connection c, String id, String providerMessageId, Instant now) throws SQLException {
+    /** A provider's acceptance of a message, for {@link #markSent(Connection, List)}. */
+    public record Accepted(String id, String providerMessageId, Instant at) {
+    }
+
+    /** Marks messages sent with their provider ids, in one batch. */
+    public void markSent(Connection c, List<Accepted> accepted) throws SQLException {
+        if (accepted.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE message SET state = 'sent', provider_message_id = ?, reason = NULL, sent_at = ?, updated_at = ?
                 WHERE id = ?""")) {
-            update.setString(1, providerMessageId);
-            Sql.setInstant(update, 2, now);
-            Sql.setInstant(update, 3, now);
-            update.setString(4, id);
-            update.executeUpdate();
+            for (Accepted message : accepted) {
+                update.setString(1, message.providerMessageId());
+                Sql.setInstant(update, 2, message.at());
+                Sql.setInstant(update, 3, message.at());
+                update.setString(4, message.id());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -77,9 +77,17 @@ public final class Dispatcher {
             return 0;
         }
         List<Answer> answers = sendAll(claimed);
+        List<JdbcMessageStore.Accepted> accepted = new ArrayList<>();
+        for (Answer answer : answers) {
+            if (answer.receipt() instanceof DeliveryReceipt.Sent sent) {
+                accepted.add(new JdbcMessageStore.Accepted(answer.message().id(), sent.providerMessageId(),
+                        answer.at()));
+            }
+        }
         tx.inTransaction(c -> {
+            messages.markSent(c, accepted);
             for (Answer answer : answers) {
-                record(c, answer);
+                recordFailure(c, answer);
             }
             return null;
         });
@@ -149,13 +157,12 @@ public final class Dispatcher {
         return new Answer(message, receipt, attempts, clock.instant());
     }
 
-    private Void record(java.sql.Connection c, Answer answer) throws java.sql.SQLException {
+    /** A refusal is retried later (with backoff) or fails the message. */
+    private void recordFailure(java.sql.Connection c, Answer answer) throws java.sql.SQLException {
         String id = answer.message().id();
         Instant now = answer.at();
         int attempts = answer.attempts();
-        if (answer.receipt() instanceof DeliveryReceipt.Sent sent) {
-            messages.markSent(c, id, sent.providerMessageId(), now);
-        } else if (answer.receipt() instanceof DeliveryReceipt.Failed failed) {
+        if (answer.receipt() instanceof DeliveryReceipt.Failed failed) {
             if (failed.retryable() && backoff.allowsAnother(attempts)) {
                 Duration wait = backoff.delay(attempts, failed.retryAfter(), random);
                 messages.retryLater(c, id, failed.reason() + " (attempt " + attempts + " of "
@@ -164,7 +171,6 @@ public final class Dispatcher {
                 messages.markFailed(c, id, failed.reason(), now);
             }
         }
-        return null;
     }
 
     private static DeliveryReceipt call(Channel channel, MessageView message) {
