@@ -4,6 +4,7 @@ import dev.beckon.api.model.MessageId;
 import dev.beckon.engine.ProactiveEngine;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import dev.beckon.suite.web.HtmlPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,10 +46,8 @@ public class ClickResource {
         if (target.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("X-Content-Type-Options", "nosniff")
-                    .entity("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                            + "<title>Link not found</title>\n</head>\n<body>\n<h1>Link not found</h1>\n"
-                            + "<p>This link is not known. If you copied it, check that it is complete.</p>\n"
-                            + "</body>\n</html>\n")
+                    .entity(HtmlPage.notice("Link not found",
+                            "This link is not known. If you copied it, check that it is complete."))
                     .build();
         }
         if (!engine.recordClick(MessageId.of(target.get().messageId()), clock.instant())) {

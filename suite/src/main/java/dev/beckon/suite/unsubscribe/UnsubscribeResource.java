@@ -8,6 +8,7 @@ import dev.beckon.api.model.EventId;
 import dev.beckon.engine.ProactiveEngine;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import dev.beckon.suite.web.HtmlPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -93,9 +94,7 @@ public class UnsubscribeResource {
     }
 
     private static Response page(int status, String headline, String body) {
-        String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + headline
-                + "</title>\n<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<h1>" + headline
-                + "</h1>\n" + body + "</body>\n</html>\n";
+        String html = HtmlPage.page(headline, body);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(status).type(HTML).cacheControl(noStore)

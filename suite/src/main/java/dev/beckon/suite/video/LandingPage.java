@@ -1,5 +1,7 @@
 package dev.beckon.suite.video;
 
+import dev.beckon.suite.web.HtmlPage;
+
 import java.util.Optional;
 
 /**
@@ -101,27 +103,10 @@ final class LandingPage {
 
     /** A short page with a heading and one sentence (a refused reply, a link that no longer works). */
     static String notice(String heading, String message) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>" + escape(heading) + "</title>\n"
-                + "<style>body{font-family:system-ui,-apple-system,sans-serif;max-width:40rem;margin:0 auto;"
-                + "padding:1rem;}</style>\n</head>\n<body>\n<h1>" + escape(heading) + "</h1>\n<p>"
-                + escape(message) + "</p>\n</body>\n</html>\n";
+        return HtmlPage.notice(heading, message);
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlPage.escape(text);
     }
 }
