@@ -99,7 +99,8 @@ public class UnsubscribeResource {
         noStore.setNoStore(true);
         return Response.status(status).type(HTML).cacheControl(noStore)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+                .header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
                 .entity(html).build();
     }
 }
