@@ -12,6 +12,7 @@ import jakarta.json.spi.JsonProvider;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,9 @@ public final class TwilioSmsChannel implements Channel {
 
     private final TwilioSettings settings;
     private final HttpClient http;
+    /** Made once: the messages URI (a regex and a parse) and the credentials' header (Base64) never change. */
+    private final URI messagesUri;
+    private final String authorization;
 
     public TwilioSmsChannel(TwilioSettings settings) {
         this(settings, HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
@@ -48,6 +52,8 @@ public final class TwilioSmsChannel implements Channel {
     TwilioSmsChannel(TwilioSettings settings, HttpClient http) {
         this.settings = Objects.requireNonNull(settings);
         this.http = Objects.requireNonNull(http);
+        this.messagesUri = settings.messagesUri();
+        this.authorization = basicAuth(settings);
     }
 
     @Override
@@ -66,9 +72,9 @@ public final class TwilioSmsChannel implements Channel {
             return DeliveryReceipt.Failed.permanent("the SMS provider is not configured: set BECKON_SMS_ACCOUNT_SID,"
                     + " BECKON_SMS_AUTH_TOKEN and BECKON_SMS_FROM");
         }
-        HttpRequest request = HttpRequest.newBuilder(settings.messagesUri())
+        HttpRequest request = HttpRequest.newBuilder(messagesUri)
                 .timeout(settings.timeout())
-                .header("Authorization", basicAuth())
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(message)))
@@ -117,7 +123,7 @@ public final class TwilioSmsChannel implements Channel {
                 .collect(Collectors.joining("&"));
     }
 
-    private String basicAuth() {
+    private static String basicAuth(TwilioSettings settings) {
         String pair = settings.accountSid() + ":" + settings.authToken();
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
