@@ -2,6 +2,7 @@ package dev.beckon.gateway.mqtt;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,11 +10,11 @@ import java.net.Socket;
 import java.net.URI;
 
 /**
- * The ingestor against an external Mosquitto at {@code BECKON_TEST_MQTT_URL} (default
- * {@code tcp://127.0.0.1:1883}, anonymous). Skipped visibly when nothing listens there; fails under
- * {@code CI=true}.
+ * The ingestor against an external Mosquitto (2.0 speaks MQTT 5 and 3.1.1) at {@code BECKON_TEST_MQTT_URL} (default
+ * {@code tcp://127.0.0.1:1883}, anonymous), once over each protocol. Skipped visibly when nothing listens there;
+ * fails under {@code CI=true}.
  */
-class MosquittoIngestTest extends BrokerIngestContract {
+class MosquittoIngestTest {
 
     private static final String URL = System.getenv().getOrDefault("BECKON_TEST_MQTT_URL", "tcp://127.0.0.1:1883");
 
@@ -33,8 +34,63 @@ class MosquittoIngestTest extends BrokerIngestContract {
         }
     }
 
-    @Override
-    protected String brokerUrl() {
-        return URL;
+    /** {@code version=5}. */
+    @Nested
+    class OverMqtt5 extends BrokerIngestContract {
+
+        @Override
+        protected String brokerUrl() {
+            return URL;
+        }
+
+        @Override
+        protected MqttVersion version() {
+            return MqttVersion.MQTT_5;
+        }
+
+        @Override
+        protected MqttProtocol expectedProtocol() {
+            return MqttProtocol.MQTT_5;
+        }
+    }
+
+    /** {@code version=3.1.1}. */
+    @Nested
+    class OverMqtt311 extends BrokerIngestContract {
+
+        @Override
+        protected String brokerUrl() {
+            return URL;
+        }
+
+        @Override
+        protected MqttVersion version() {
+            return MqttVersion.MQTT_3_1_1;
+        }
+
+        @Override
+        protected MqttProtocol expectedProtocol() {
+            return MqttProtocol.MQTT_3_1_1;
+        }
+    }
+
+    /** {@code version=auto} with a broker that speaks MQTT 5: no fallback. */
+    @Nested
+    class Auto extends BrokerIngestContract {
+
+        @Override
+        protected String brokerUrl() {
+            return URL;
+        }
+
+        @Override
+        protected MqttVersion version() {
+            return MqttVersion.AUTO;
+        }
+
+        @Override
+        protected MqttProtocol expectedProtocol() {
+            return MqttProtocol.MQTT_5;
+        }
     }
 }
