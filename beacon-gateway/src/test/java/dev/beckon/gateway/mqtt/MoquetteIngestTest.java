@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +73,25 @@ class MoquetteIngestTest extends BrokerIngestContract {
         assertThat(ingestor.isConnected()).isFalse();
         assertThat(ingestor.connections()).isZero();
         assertThat(ingestor.protocol()).isNull();
+    }
+
+    @Test
+    void autoFallsBackWhenTheBrokerClosesTheConnectionOnAnMqtt5Connect() {
+        try (Mqtt5ClosingProxy proxy = new Mqtt5ClosingProxy(port)) {
+            MqttSettings settings = new MqttSettings("tcp://127.0.0.1:" + proxy.port(),
+                    "gw-test-" + UUID.randomUUID().toString().substring(0, 8), null, null, 1, 100,
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), MqttVersion.AUTO, null);
+            PairingSnapshot snapshot = StoreFixture.snapshot();
+            MqttIngestor ingestor = unstarted(router(snapshot), new SightingPipeline(() -> snapshot,
+                    PipelineSettings.defaults(), clock, () -> VisitId.of("v"), sink), settings);
+
+            ingestor.start();
+
+            await().atMost(Duration.ofSeconds(15)).until(ingestor::isConnected);
+            assertThat(ingestor.protocol()).isEqualTo(MqttProtocol.MQTT_3_1_1);
+            assertThat(proxy.closedMqtt5()).isEqualTo(1);
+            ingestor.close();
+        }
     }
 
     @Test
