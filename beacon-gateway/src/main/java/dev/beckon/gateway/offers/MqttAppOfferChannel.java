@@ -49,6 +49,7 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
     private final MqttSettings settings;
     private final Duration sendTimeout;
     private final MqttConnection connection;
+    private volatile String lastConnectFailure;
 
     /**
      * @param settings    the broker and the suite's credentials; the client id gets {@code -offers} appended so it
@@ -114,8 +115,9 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         String topic = TopicAcl.offerTopic(message.shop(), installId);
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         if (!awaitConnection(deadline)) {
-            return DeliveryReceipt.Failed.retryable("not connected to the MQTT broker at " + settings.brokerUrl(),
-                    null);
+            String why = lastConnectFailure;
+            return DeliveryReceipt.Failed.retryable("not connected to the MQTT broker at " + settings.brokerUrl()
+                    + (why == null ? "" : " (" + why + ")"), null);
         }
         try {
             connection.publish(topic, bytes, 1, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
@@ -154,6 +156,7 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
 
         @Override
         public void connected(boolean reconnect, String serverUri, MqttProtocol protocol) {
+            lastConnectFailure = null;
             LOG.log(System.Logger.Level.INFO, "offer channel {0} to {1} with {2}",
                     reconnect ? "reconnected" : "connected", serverUri, protocol);
         }
@@ -167,6 +170,7 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         @Override
         public void connectFailed(MqttConnection.ConnectFailure failure) {
             // the next send or start tries again
+            lastConnectFailure = failure.reason();
             LOG.log(System.Logger.Level.DEBUG, "offer channel: {0}", failure.reason());
         }
     }

@@ -135,6 +135,38 @@ class MqttAppOfferChannelTest {
         }
     }
 
+    @Test
+    void mqtt5OnlyAgainstABrokerThatSpeaksOnly311FailsRetryablySayingSo() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("host", "127.0.0.1");
+        properties.setProperty("port", Integer.toString(port));
+        properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("persistence_enabled", "false");
+        properties.setProperty("telemetry_enabled", "false");
+        properties.setProperty("websocket_port", "disabled");
+        io.moquette.broker.Server moquette = new io.moquette.broker.Server();
+        moquette.startServer(new io.moquette.broker.config.MemoryConfig(properties));
+        try (MqttAppOfferChannel channel = new MqttAppOfferChannel(settings("tcp://127.0.0.1:" + port, "5"),
+                Duration.ofSeconds(3))) {
+            channel.start();
+
+            DeliveryReceipt receipt = channel.send(new OutboundMessage(MessageId.random(), SHOP, "install-1", null,
+                    OFFER, "k"));
+
+            assertThat(receipt).isInstanceOfSatisfying(DeliveryReceipt.Failed.class, failed -> {
+                assertThat(failed.retryable()).isTrue();
+                assertThat(failed.reason()).contains("does not speak MQTT 5");
+            });
+            assertThat(channel.protocol()).isNull();
+        } finally {
+            moquette.stopServer();
+        }
+    }
+
     private static MqttSettings settings(String url) {
         return settings(url, "auto");
     }
