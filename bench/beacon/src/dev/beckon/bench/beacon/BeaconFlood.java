@@ -131,7 +131,9 @@ public final class BeaconFlood {
                 });
         MqttSettings settings = MqttSettings.from(Map.of(MqttSettings.PREFIX + "url", url,
                 MqttSettings.PREFIX + "client-id", "bench-gw-" + UUID.randomUUID().toString().substring(0, 6),
-                MqttSettings.PREFIX + "queue-capacity", "10000"));
+                MqttSettings.PREFIX + "queue-capacity", "10000",
+                // the bare subscriber below is a 3.1.1 client: the gateway speaks the same protocol for a fair ceiling
+                MqttSettings.PREFIX + "version", System.getProperty("bench.mqtt.version", "3.1.1")));
         MqttIngestor ingestor = new MqttIngestor(settings, new TopicRouter(List.of(timed)), pipeline, clock,
                 Thread::new);
         ingestorHolder[0] = ingestor;

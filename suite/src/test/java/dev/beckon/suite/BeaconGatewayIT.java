@@ -281,6 +281,12 @@ class BeaconGatewayIT {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(url("metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("beckon_gateway_ingest_dropped").contains("MALFORMED_JSON");
+        // the embedded Moquette speaks MQTT 3.1.1 only: version=auto fell back from 5
+        assertThat(metrics.body()).containsPattern("beckon_gateway_mqtt_protocol\\{[^}]*protocol=\"3\\.1\\.1\"[^}]*} 1")
+                .containsPattern("beckon_gateway_mqtt_protocol\\{[^}]*protocol=\"5\"[^}]*} 0");
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(url("health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.body()).containsPattern("\"gatewayMqtt\"\\s*:\\s*\"connected \\(MQTT 3\\.1\\.1\\)\"");
 
         assertThat(get(key, stores + "/no-such-store/visits").statusCode()).isEqualTo(404);
     }

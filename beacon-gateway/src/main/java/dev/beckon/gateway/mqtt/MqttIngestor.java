@@ -6,20 +6,10 @@ import dev.beckon.gateway.ingest.ParseResult;
 import dev.beckon.gateway.ingest.Sighting;
 import dev.beckon.gateway.ingest.TopicRouter;
 import dev.beckon.gateway.pipeline.SightingPipeline;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Subscribes to the sighting topics with the Eclipse Paho v3 client and feeds the messages through the parsers
- * into the {@link SightingPipeline}.
+ * Subscribes to the sighting topics over an {@link MqttConnection} (MQTT 5 or 3.1.1, as
+ * {@link MqttSettings#version()} asks) and feeds the messages through the parsers into the {@link SightingPipeline}.
  *
  * <p>Threads: Paho's callback thread only copies each message into a bounded queue ({@code messageArrived}
  * never blocks and never throws; a full queue drops the message and counts {@link IngestDrop#QUEUE_FULL}). One
@@ -38,10 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the parsers and the pipeline, ticks the pipeline about once a second of the injected clock, and survives any
  * bad message. The pipeline and the sink run on that worker only.
  *
- * <p>Connection: clean session, Paho's automatic reconnect, and re-subscription to every topic filter in
- * {@code connectComplete} (a clean session forgets subscriptions). When the broker is unreachable at
- * {@link #start()}, the worker keeps retrying the first connection every 5 s (wall time); Paho's reconnect takes over
- * after that.
+ * <p>Connection: clean session (MQTT 5: clean start, session expiry 0), Paho's automatic reconnect, and
+ * re-subscription to every topic filter (as {@code $share/<group>/<filter>} with a shared group) on every connection
+ * (a clean session forgets subscriptions). When the broker is unreachable at {@link #start()}, or refuses the
+ * connection, the worker keeps retrying the first connection every 5 s (wall time); Paho's reconnect takes over
+ * after that. {@link #protocol()} tells which protocol is in use, {@link #lastFailure()} why the last attempt failed.
  *
  * <p>{@link #start()} and {@link #close()} may be called from any thread; the counters are thread-safe.
  */
@@ -67,7 +58,8 @@ public final class MqttIngestor implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private final Object lifecycle = new Object();
-    private volatile MqttAsyncClient client;
+    private volatile MqttConnection connection;
+    private volatile String lastFailure;
     private Thread worker;
     private volatile boolean running;
     private volatile boolean everConnected;
@@ -98,15 +90,10 @@ public final class MqttIngestor implements AutoCloseable {
      */
     public void start() {
         synchronized (lifecycle) {
-            if (client != null) {
+            if (connection != null) {
                 throw new IllegalStateException("already started");
             }
-            try {
-                client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-            } catch (MqttException e) {
-                throw new IllegalArgumentException("cannot create an MQTT client for " + settings, e);
-            }
-            client.setCallback(new Callback());
+            connection = MqttConnection.open(settings, settings.clientId(), new Events());
             running = true;
             worker = threads.newThread(this::drain);
             worker.setName("beckon-gateway-mqtt-ingest");
@@ -117,8 +104,22 @@ public final class MqttIngestor implements AutoCloseable {
 
     /** Whether the client is connected to the broker now. */
     public boolean isConnected() {
-        MqttAsyncClient current = client;
+        MqttConnection current = connection;
         return current != null && current.isConnected();
+    }
+
+    /** The protocol of the last successful connection (kept while reconnecting); null before the first. */
+    public MqttProtocol protocol() {
+        MqttConnection current = connection;
+        return current == null ? null : current.protocol();
+    }
+
+    /**
+     * Why the last connection attempt failed, naming the broker (e.g. that it does not speak MQTT 5); null once
+     * connected.
+     */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** Messages delivered by the broker so far, including those the queue had no room for. */
@@ -159,25 +160,7 @@ public final class MqttIngestor implements AutoCloseable {
                 return;
             }
             running = false;
-            MqttAsyncClient current = client;
-            try {
-                if (current.isConnected()) {
-                    current.disconnect().waitForCompletion(settings.connectTimeout().toMillis());
-                }
-            } catch (MqttException e) {
-                LOG.log(System.Logger.Level.WARNING, "MQTT disconnect from {0} failed: {1}", settings.brokerUrl(),
-                        e.getMessage());
-            }
-            try {
-                current.disconnectForcibly(0, 1000, false);
-            } catch (MqttException ignored) {
-                // already disconnected
-            }
-            try {
-                current.close();
-            } catch (MqttException e) {
-                LOG.log(System.Logger.Level.WARNING, "MQTT client close failed: {0}", e.getMessage());
-            }
+            connection.close();
             worker.interrupt();
             try {
                 worker.join(settings.connectTimeout().toMillis());
@@ -188,37 +171,8 @@ public final class MqttIngestor implements AutoCloseable {
     }
 
     private void connect() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(30_000);
-        options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
-        options.setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            options.setPassword(settings.password().toCharArray());
-        }
         nextConnectAttemptNanos = System.nanoTime() + FIRST_CONNECT_RETRY.toNanos();
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // connectComplete subscribes
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    LOG.log(System.Logger.Level.WARNING, "MQTT connect to {0} failed, retrying: {1}",
-                            settings.brokerUrl(), failure == null ? "unknown" : failure.getMessage());
-                }
-            });
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.WARNING, "MQTT connect to {0} failed, retrying: {1}", settings.brokerUrl(),
-                    e.getMessage());
-        }
+        connection.connect();
     }
 
     private void drain() {
@@ -268,51 +222,48 @@ public final class MqttIngestor implements AutoCloseable {
             return;
         }
         synchronized (lifecycle) {
-            if (running && !everConnected && !client.isConnected() && System.nanoTime() - nextConnectAttemptNanos > 0) {
+            if (running && !everConnected && !connection.isConnected() && System.nanoTime() - nextConnectAttemptNanos > 0) {
                 connect();
             }
         }
     }
 
-    private final class Callback implements MqttCallbackExtended {
+    private final class Events implements MqttConnection.Listener {
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
+        public void connected(boolean reconnect, String serverUri, MqttProtocol protocol) {
             everConnected = true;
+            lastFailure = null;
             connections.incrementAndGet();
-            List<String> filters = router.topicFilters();
-            int[] qos = new int[filters.size()];
-            Arrays.fill(qos, settings.qos());
-            try {
-                client.subscribe(filters.toArray(String[]::new), qos);
-                LOG.log(System.Logger.Level.INFO, "{0} to {1}, subscribing to {2}",
-                        reconnect ? "reconnected" : "connected", serverUri, filters);
-            } catch (MqttException | RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "subscribing to " + filters + " on " + serverUri + " failed", e);
-            }
+            List<String> filters = router.topicFilters().stream().map(settings::subscriptionFilter).toList();
+            connection.subscribe(filters, settings.qos());
+            LOG.log(System.Logger.Level.INFO, "{0} to {1} with {2}, subscribing to {3}",
+                    reconnect ? "reconnected" : "connected", serverUri, protocol, filters);
         }
 
         @Override
-        public void connectionLost(Throwable cause) {
+        public void connectionLost(String cause) {
             LOG.log(System.Logger.Level.WARNING, "lost MQTT connection to {0}, reconnecting: {1}",
-                    settings.brokerUrl(), cause == null ? "unknown" : cause.getMessage());
+                    settings.brokerUrl(), cause);
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
+        public void connectFailed(MqttConnection.ConnectFailure failure) {
+            lastFailure = failure.reason();
+            LOG.log(System.Logger.Level.WARNING, "{0}; retrying in {1} s", failure.reason(),
+                    FIRST_CONNECT_RETRY.toSeconds());
+        }
+
+        @Override
+        public void messageArrived(String topic, byte[] payload) {
             try {
                 received.incrementAndGet();
-                if (!queue.offer(new Inbound(topic, message.getPayload()))) {
+                if (!queue.offer(new Inbound(topic, payload))) {
                     drops.record(IngestDrop.QUEUE_FULL);
                 }
             } catch (RuntimeException e) {
                 drops.record(IngestDrop.QUEUE_FULL);
             }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // the gateway does not publish
         }
     }
 }

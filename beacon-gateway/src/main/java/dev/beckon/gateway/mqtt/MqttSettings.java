@@ -25,6 +25,11 @@ import java.util.UUID;
  *   <tr><td>{@code beckon.gateway.mqtt.connect-timeout-seconds}</td><td>{@code 10}</td><td>connect
  *       timeout</td></tr>
  *   <tr><td>{@code beckon.gateway.mqtt.keep-alive-seconds}</td><td>{@code 30}</td><td>MQTT keep-alive</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.version}</td><td>{@code auto}</td><td>{@code auto} (MQTT 5, and 3.1.1 when
+ *       the broker refuses 5), {@code 5} or {@code 3.1.1}</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.shared-group}</td><td>none</td><td>subscribe to the sightings with MQTT 5
+ *       shared subscriptions {@code $share/<group>/<filter>}; needs {@code version=5} and a broker that keeps
+ *       per-store affinity (docs/BEACONS.md)</td></tr>
  * </table>
  *
  * @param brokerUrl      never null
@@ -35,9 +40,13 @@ import java.util.UUID;
  * @param queueCapacity  positive
  * @param connectTimeout positive
  * @param keepAlive      positive
+ * @param version        the protocol to ask for; never null
+ * @param sharedGroup    the MQTT 5 shared-subscription group of the sighting subscriptions, null for plain ones; only
+ *                       with {@link MqttVersion#MQTT_5}; no {@code /}, {@code +} or {@code #}
  */
 public record MqttSettings(String brokerUrl, String clientId, String username, String password, int qos,
-                           int queueCapacity, Duration connectTimeout, Duration keepAlive) {
+                           int queueCapacity, Duration connectTimeout, Duration keepAlive, MqttVersion version,
+                           String sharedGroup) {
 
     public static final String PREFIX = "beckon.gateway.mqtt.";
 
@@ -60,6 +69,18 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
         }
         if (password != null && username == null) {
             throw new IllegalArgumentException("a password needs a username");
+        }
+        Objects.requireNonNull(version, "version");
+        if (sharedGroup != null) {
+            if (sharedGroup.isBlank() || sharedGroup.chars().anyMatch(c -> c == '/' || c == '+' || c == '#')) {
+                throw new IllegalArgumentException(PREFIX + "shared-group must be a non-blank name without '/', '+'"
+                        + " or '#', got '" + sharedGroup + "'");
+            }
+            if (version != MqttVersion.MQTT_5) {
+                throw new IllegalArgumentException(PREFIX + "shared-group needs MQTT 5 shared subscriptions: set "
+                        + PREFIX + "version=5 (it is " + version.configValue() + "; a 3.1.1 connection cannot"
+                        + " share subscriptions), or remove " + PREFIX + "shared-group");
+            }
         }
     }
 
@@ -84,7 +105,20 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
                 integer(config, "qos", 0),
                 integer(config, "queue-capacity", 10_000),
                 Duration.ofSeconds(integer(config, "connect-timeout-seconds", 10)),
-                Duration.ofSeconds(integer(config, "keep-alive-seconds", 30)));
+                Duration.ofSeconds(integer(config, "keep-alive-seconds", 30)),
+                MqttVersion.parse(Objects.requireNonNullElse(blankToNull(config.get(PREFIX + "version")), "auto")),
+                blankToNull(config.get(PREFIX + "shared-group")));
+    }
+
+    /** These settings asking for {@code version} instead; the shared group stays (so it needs MQTT 5). */
+    public MqttSettings withVersion(MqttVersion version) {
+        return new MqttSettings(brokerUrl, clientId, username, password, qos, queueCapacity, connectTimeout,
+                keepAlive, version, sharedGroup);
+    }
+
+    /** The filter to subscribe to for {@code filter}: {@code $share/<group>/<filter>} with a shared group. */
+    public String subscriptionFilter(String filter) {
+        return sharedGroup == null ? filter : "$share/" + sharedGroup + "/" + filter;
     }
 
     private static int integer(Map<String, String> config, String key, int defaultValue) {
@@ -107,6 +141,7 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
     public String toString() {
         return "MqttSettings[brokerUrl=" + brokerUrl + ", clientId=" + clientId + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", qos=" + qos + ", queueCapacity="
-                + queueCapacity + ", connectTimeout=" + connectTimeout + ", keepAlive=" + keepAlive + "]";
+                + queueCapacity + ", connectTimeout=" + connectTimeout + ", keepAlive=" + keepAlive + ", version="
+                + version.configValue() + ", sharedGroup=" + (sharedGroup == null ? "none" : sharedGroup) + "]";
     }
 }

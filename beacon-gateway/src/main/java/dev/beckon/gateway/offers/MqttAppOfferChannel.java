@@ -6,18 +6,15 @@ import dev.beckon.api.channel.OutboundMessage;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.gateway.acl.JdbcCredentialStore;
 import dev.beckon.gateway.acl.TopicAcl;
+import dev.beckon.gateway.mqtt.MqttConnection;
+import dev.beckon.gateway.mqtt.MqttProtocol;
+import dev.beckon.gateway.mqtt.MqttPublishException;
 import dev.beckon.gateway.mqtt.MqttSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonObject;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +35,10 @@ import java.util.Objects;
  *
  * <p>Contract ({@link Channel}): {@link #send} is thread-safe, blocks at most the send timeout waiting for the
  * PUBACK, and never throws for delivery problems: a bad install id, a blank body or a body that starts like a JSON
- * object but is not one is a permanent failure; no connection, a broker error or no PUBACK in time is retryable. The connection is made by
- * {@link #start()} and kept up by Paho's automatic reconnect (clean session, in-memory persistence, so an offer in
- * flight during a restart is retried by the dispatcher, not by Paho).
+ * object but is not one is a permanent failure; no connection, a broker error (with MQTT 5, a PUBACK reason code such as 0x87 not authorized) or no PUBACK in
+ * time is retryable. The connection ({@link MqttConnection}: MQTT 5 or 3.1.1 as {@link MqttSettings#version()} asks)
+ * is made by {@link #start()} and kept up by Paho's automatic reconnect (clean session, in-memory persistence, so an
+ * offer in flight during a restart is retried by the dispatcher, not by Paho).
  */
 public final class MqttAppOfferChannel implements Channel, AutoCloseable {
 
@@ -50,8 +48,8 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
 
     private final MqttSettings settings;
     private final Duration sendTimeout;
-    private final MqttAsyncClient client;
-    private final Object connecting = new Object();
+    private final MqttConnection connection;
+    private volatile String lastConnectFailure;
 
     /**
      * @param settings    the broker and the suite's credentials; the client id gets {@code -offers} appended so it
@@ -65,12 +63,7 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         if (sendTimeout.isNegative() || sendTimeout.isZero()) {
             throw new IllegalArgumentException("sendTimeout must be positive, got " + sendTimeout);
         }
-        try {
-            this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId() + "-offers",
-                    new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new IllegalArgumentException("cannot create an MQTT client for " + settings, e);
-        }
+        this.connection = MqttConnection.open(settings, settings.clientId() + "-offers", new Events());
     }
 
     @Override
@@ -85,12 +78,17 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
 
     /** Starts connecting; returns without waiting. Paho reconnects by itself after the first success. */
     public void start() {
-        connectIfNeeded();
+        connection.connect();
     }
 
     /** Whether the channel is connected to the broker now. */
     public boolean isConnected() {
-        return client.isConnected();
+        return connection.isConnected();
+    }
+
+    /** The protocol of the last successful connection; null before the first. */
+    public MqttProtocol protocol() {
+        return connection.protocol();
     }
 
     @Override
@@ -117,52 +115,29 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         String topic = TopicAcl.offerTopic(message.shop(), installId);
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         if (!awaitConnection(deadline)) {
-            return DeliveryReceipt.Failed.retryable("not connected to the MQTT broker at " + settings.brokerUrl(),
-                    null);
+            String why = lastConnectFailure;
+            return DeliveryReceipt.Failed.retryable("not connected to the MQTT broker at " + settings.brokerUrl()
+                    + (why == null ? "" : " (" + why + ")"), null);
         }
         try {
-            MqttMessage mqtt = new MqttMessage(bytes);
-            mqtt.setQos(1);
-            mqtt.setRetained(false);
-            IMqttDeliveryToken token = client.publish(topic, mqtt);
-            token.waitForCompletion(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            if (!token.isComplete()) {
-                return DeliveryReceipt.Failed.retryable("no PUBACK from the broker within " + sendTimeout, null);
-            }
+            connection.publish(topic, bytes, 1, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
             return new DeliveryReceipt.Sent(message.id().value(), "puback");
-        } catch (MqttException e) {
+        } catch (MqttPublishException e) {
             LOG.log(System.Logger.Level.WARNING, "offer {0} of shop {1} to app install {2} not published: {3}",
                     message.id(), message.shop(), installId, e.getMessage());
-            return DeliveryReceipt.Failed.retryable("MQTT publish failed: " + e.getMessage() + " (reason "
-                    + e.getReasonCode() + ")", null);
+            return DeliveryReceipt.Failed.retryable(e.getMessage(), null);
         }
     }
 
     /** Disconnects and releases the client. Idempotent. */
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(settings.connectTimeout().toMillis());
-            }
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.WARNING, "MQTT disconnect of the offer channel failed: {0}", e.getMessage());
-        }
-        try {
-            client.disconnectForcibly(0, 1000, false);
-        } catch (MqttException ignored) {
-            // already disconnected
-        }
-        try {
-            client.close();
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.DEBUG, "MQTT client close: {0}", e.getMessage());
-        }
+        connection.close();
     }
 
     private boolean awaitConnection(long deadlineNanos) {
-        while (!client.isConnected()) {
-            connectIfNeeded();
+        while (!connection.isConnected()) {
+            connection.connect();
             if (System.nanoTime() >= deadlineNanos) {
                 return false;
             }
@@ -176,33 +151,27 @@ public final class MqttAppOfferChannel implements Channel, AutoCloseable {
         return true;
     }
 
-    /** One connection attempt at a time; Paho's automatic reconnect takes over once connected. */
-    private void connectIfNeeded() {
-        synchronized (connecting) {
-            if (client.isConnected()) {
-                return;
-            }
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
-            options.setAutomaticReconnect(true);
-            options.setMaxReconnectDelay(30_000);
-            options.setMaxInflight(1000);
-            options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
-            options.setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
-            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            if (settings.username() != null) {
-                options.setUserName(settings.username());
-            }
-            if (settings.password() != null) {
-                options.setPassword(settings.password().toCharArray());
-            }
-            try {
-                client.connect(options);
-            } catch (MqttException e) {
-                // a connect already in progress (32110) or refused; the next send or start tries again
-                LOG.log(System.Logger.Level.DEBUG, "offer channel connect to {0}: {1}", settings.brokerUrl(),
-                        e.getMessage());
-            }
+    /** Logs what the connection reports; the channel receives no messages. */
+    private final class Events implements MqttConnection.Listener {
+
+        @Override
+        public void connected(boolean reconnect, String serverUri, MqttProtocol protocol) {
+            lastConnectFailure = null;
+            LOG.log(System.Logger.Level.INFO, "offer channel {0} to {1} with {2}",
+                    reconnect ? "reconnected" : "connected", serverUri, protocol);
+        }
+
+        @Override
+        public void connectionLost(String cause) {
+            LOG.log(System.Logger.Level.WARNING, "offer channel lost its MQTT connection to {0}, reconnecting: {1}",
+                    settings.brokerUrl(), cause);
+        }
+
+        @Override
+        public void connectFailed(MqttConnection.ConnectFailure failure) {
+            // the next send or start tries again
+            lastConnectFailure = failure.reason();
+            LOG.log(System.Logger.Level.DEBUG, "offer channel: {0}", failure.reason());
         }
     }
 

@@ -48,6 +48,12 @@ abstract class BrokerIngestContract {
     /** The broker's URL, e.g. {@code tcp://127.0.0.1:1883}. */
     protected abstract String brokerUrl();
 
+    /** The protocol version the ingestor is configured with. */
+    protected abstract MqttVersion version();
+
+    /** The protocol the ingestor must end up speaking with this broker. */
+    protected abstract MqttProtocol expectedProtocol();
+
     @AfterEach
     void closeAll() {
         for (AutoCloseable closeable : closing) {
@@ -156,6 +162,37 @@ abstract class BrokerIngestContract {
         assertThat(ingestor.isConnected()).isTrue();
     }
 
+    @Test
+    void reconnectsAndResubscribesAfterTheBrokerDropsTheConnection() throws Exception {
+        PairingSnapshot snapshot = StoreFixture.snapshot();
+        TopicRouter router = router(snapshot);
+        MqttSettings settings = settings(100, version());
+        MqttIngestor ingestor = unstarted(router, new SightingPipeline(() -> snapshot, PipelineSettings.defaults(),
+                clock, () -> VisitId.of("v"), sink), settings);
+        ingestor.start();
+        await().atMost(Duration.ofSeconds(15)).until(ingestor::isConnected);
+        awaitSubscribed(ingestor, "beckon/probe/stores/probe/scanners/probe/sightings");
+        assertThat(ingestor.connections()).isEqualTo(1);
+
+        // a client with the same id takes the session over: the broker drops the ingestor's connection
+        MqttClient intruder = publisher(settings.clientId());
+        try {
+            intruder.disconnect();
+        } catch (MqttException alreadyDropped) {
+            // the ingestor's reconnect took the session back first
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ingestor.connections() == 2 && ingestor.isConnected());
+        assertThat(ingestor.protocol()).isEqualTo(expectedProtocol());
+
+        long before = ingestor.processed();
+        MqttClient publisher = publisher();
+        EspresenseWalk.Message message = EspresenseWalk.message("shoes", -60);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            publisher.publish(message.topic(), message.payload(), 1, false);
+            return ingestor.processed() > before;
+        });
+    }
+
     protected TopicRouter router(PairingSnapshot snapshot) {
         AdvertisementDecoder decoder = new AdvertisementDecoder(new Drops<>(DecodeFailure.class));
         IngestLimits limits = IngestLimits.defaults();
@@ -164,18 +201,28 @@ abstract class BrokerIngestContract {
     }
 
     protected MqttIngestor started(TopicRouter router, SightingPipeline pipeline, int queueCapacity) {
-        MqttSettings settings = new MqttSettings(brokerUrl(), "gw-test-" + UUID.randomUUID().toString().substring(0, 8),
-                null, null, 1, queueCapacity, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        MqttIngestor ingestor = unstarted(router, pipeline, settings(queueCapacity, version()));
+        ingestor.start();
+        await().atMost(Duration.ofSeconds(15)).until(ingestor::isConnected);
+        assertThat(ingestor.protocol()).isEqualTo(expectedProtocol());
+        String filter = router.topicFilters().get(0);
+        awaitSubscribed(ingestor, filter.contains("+") ? "beckon/probe/stores/probe/scanners/probe/sightings" : filter);
+        return ingestor;
+    }
+
+    protected MqttSettings settings(int queueCapacity, MqttVersion version) {
+        return new MqttSettings(brokerUrl(), "gw-test-" + UUID.randomUUID().toString().substring(0, 8), null, null, 1,
+                queueCapacity, Duration.ofSeconds(5), Duration.ofSeconds(30), version, null);
+    }
+
+    /** An ingestor that is closed after the test; not started. */
+    protected MqttIngestor unstarted(TopicRouter router, SightingPipeline pipeline, MqttSettings settings) {
         MqttIngestor ingestor = new MqttIngestor(settings, router, pipeline, clock, runnable -> {
             Thread thread = new Thread(runnable);
             thread.setDaemon(true);
             return thread;
         });
         closing.add(0, ingestor);
-        ingestor.start();
-        await().atMost(Duration.ofSeconds(15)).until(ingestor::isConnected);
-        String filter = router.topicFilters().get(0);
-        awaitSubscribed(ingestor, filter.contains("+") ? "beckon/probe/stores/probe/scanners/probe/sightings" : filter);
         return ingestor;
     }
 
@@ -183,7 +230,7 @@ abstract class BrokerIngestContract {
      * Publishes empty probes on {@code probeTopic} until one comes through, then waits until no straggling probe
      * is still arriving, so the test's own counts start from a settled value.
      */
-    private void awaitSubscribed(MqttIngestor ingestor, String probeTopic) {
+    protected void awaitSubscribed(MqttIngestor ingestor, String probeTopic) {
         MqttClient probe = publisher();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
             probe.publish(probeTopic, new byte[0], 1, false);
@@ -198,9 +245,13 @@ abstract class BrokerIngestContract {
     }
 
     protected MqttClient publisher() {
+        return publisher("pub-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A connected MQTT 3.1.1 client with {@code clientId}, disconnected after the test. */
+    protected MqttClient publisher(String clientId) {
         try {
-            MqttClient client = new MqttClient(brokerUrl(), "pub-" + UUID.randomUUID().toString().substring(0, 8),
-                    new MemoryPersistence());
+            MqttClient client = new MqttClient(brokerUrl(), clientId, new MemoryPersistence());
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
             options.setMaxInflight(1000);

@@ -18,11 +18,16 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The ingestor against an embedded Moquette 0.17 (MQTT 3.1.1) on a free loopback port. */
+/**
+ * The ingestor against an embedded Moquette 0.17 on a free loopback port. Moquette 0.17 speaks MQTT 3.1 and 3.1.1
+ * only (it answers an MQTT 5 CONNACK with return code 1), so {@code auto} must fall back to 3.1.1, and {@code 5}
+ * must fail with a message that says so.
+ */
 class MoquetteIngestTest extends BrokerIngestContract {
 
     private final int port = freePort();
@@ -43,6 +48,50 @@ class MoquetteIngestTest extends BrokerIngestContract {
     @Override
     protected String brokerUrl() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    protected MqttVersion version() {
+        return MqttVersion.AUTO;
+    }
+
+    @Override
+    protected MqttProtocol expectedProtocol() {
+        return MqttProtocol.MQTT_3_1_1;
+    }
+
+    @Test
+    void mqtt5OnlyFailsToConnectSayingTheBrokerDoesNotSpeakMqtt5() {
+        PairingSnapshot snapshot = StoreFixture.snapshot();
+        MqttIngestor ingestor = unstarted(router(snapshot), new SightingPipeline(() -> snapshot,
+                PipelineSettings.defaults(), clock, () -> VisitId.of("v"), sink), settings(100, MqttVersion.MQTT_5));
+
+        ingestor.start();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingestor.lastFailure() != null);
+        assertThat(ingestor.lastFailure()).contains(brokerUrl()).contains("does not speak MQTT 5");
+        assertThat(ingestor.isConnected()).isFalse();
+        assertThat(ingestor.connections()).isZero();
+        assertThat(ingestor.protocol()).isNull();
+    }
+
+    @Test
+    void autoFallsBackWhenTheBrokerClosesTheConnectionOnAnMqtt5Connect() {
+        try (Mqtt5ClosingProxy proxy = new Mqtt5ClosingProxy(port)) {
+            MqttSettings settings = new MqttSettings("tcp://127.0.0.1:" + proxy.port(),
+                    "gw-test-" + UUID.randomUUID().toString().substring(0, 8), null, null, 1, 100,
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), MqttVersion.AUTO, null);
+            PairingSnapshot snapshot = StoreFixture.snapshot();
+            MqttIngestor ingestor = unstarted(router(snapshot), new SightingPipeline(() -> snapshot,
+                    PipelineSettings.defaults(), clock, () -> VisitId.of("v"), sink), settings);
+
+            ingestor.start();
+
+            await().atMost(Duration.ofSeconds(15)).until(ingestor::isConnected);
+            assertThat(ingestor.protocol()).isEqualTo(MqttProtocol.MQTT_3_1_1);
+            assertThat(proxy.closedMqtt5()).isEqualTo(1);
+            ingestor.close();
+        }
     }
 
     @Test

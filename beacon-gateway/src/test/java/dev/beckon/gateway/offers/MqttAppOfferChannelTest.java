@@ -5,6 +5,7 @@ import dev.beckon.api.channel.OutboundMessage;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.MessageId;
 import dev.beckon.api.model.ShopId;
+import dev.beckon.gateway.mqtt.MqttProtocol;
 import dev.beckon.gateway.mqtt.MqttSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,6 +15,8 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,8 +44,9 @@ class MqttAppOfferChannelTest {
     private static final ShopId SHOP = ShopId.of("shop-1");
     private static final String OFFER = "{\"title\":\"10% off trainers\",\"code\":\"SHOES10\",\"zone\":\"shoes\"}";
 
-    @Test
-    void anOfferReachesTheAppInstallsTopicWithQos1() throws Exception {
+    @ParameterizedTest(name = "version={0}")
+    @CsvSource({"5, MQTT_5", "3.1.1, MQTT_3_1_1", "auto, MQTT_5"})
+    void anOfferReachesTheAppInstallsTopicWithQos1(String version, MqttProtocol expected) throws Exception {
         requireBroker();
         String install = "install-" + UUID.randomUUID();
         List<MqttMessage> received = new CopyOnWriteArrayList<>();
@@ -52,7 +56,7 @@ class MqttAppOfferChannelTest {
         options.setCleanSession(true);
         app.connect(options);
         app.subscribe("beckon/shop-1/apps/" + install + "/offers", 1, (topic, message) -> received.add(message));
-        try (MqttAppOfferChannel channel = new MqttAppOfferChannel(settings(URL), Duration.ofSeconds(5))) {
+        try (MqttAppOfferChannel channel = new MqttAppOfferChannel(settings(URL, version), Duration.ofSeconds(5))) {
             channel.start();
             MessageId id = MessageId.random();
 
@@ -60,6 +64,7 @@ class MqttAppOfferChannelTest {
                     "offer-7:" + install));
 
             assertThat(receipt).isEqualTo(new DeliveryReceipt.Sent(id.value(), "puback"));
+            assertThat(channel.protocol()).isEqualTo(expected);
             await().atMost(5, TimeUnit.SECONDS).until(() -> !received.isEmpty());
             MqttMessage message = received.get(0);
             assertThat(message.getQos()).isEqualTo(1);
@@ -130,10 +135,46 @@ class MqttAppOfferChannelTest {
         }
     }
 
+    @Test
+    void mqtt5OnlyAgainstABrokerThatSpeaksOnly311FailsRetryablySayingSo() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("host", "127.0.0.1");
+        properties.setProperty("port", Integer.toString(port));
+        properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("persistence_enabled", "false");
+        properties.setProperty("telemetry_enabled", "false");
+        properties.setProperty("websocket_port", "disabled");
+        io.moquette.broker.Server moquette = new io.moquette.broker.Server();
+        moquette.startServer(new io.moquette.broker.config.MemoryConfig(properties));
+        try (MqttAppOfferChannel channel = new MqttAppOfferChannel(settings("tcp://127.0.0.1:" + port, "5"),
+                Duration.ofSeconds(3))) {
+            channel.start();
+
+            DeliveryReceipt receipt = channel.send(new OutboundMessage(MessageId.random(), SHOP, "install-1", null,
+                    OFFER, "k"));
+
+            assertThat(receipt).isInstanceOfSatisfying(DeliveryReceipt.Failed.class, failed -> {
+                assertThat(failed.retryable()).isTrue();
+                assertThat(failed.reason()).contains("does not speak MQTT 5");
+            });
+            assertThat(channel.protocol()).isNull();
+        } finally {
+            moquette.stopServer();
+        }
+    }
+
     private static MqttSettings settings(String url) {
+        return settings(url, "auto");
+    }
+
+    private static MqttSettings settings(String url, String version) {
         return MqttSettings.from(java.util.Map.of(MqttSettings.PREFIX + "url", url,
                 MqttSettings.PREFIX + "client-id", "offers-" + UUID.randomUUID().toString().substring(0, 8),
-                MqttSettings.PREFIX + "connect-timeout-seconds", "2"));
+                MqttSettings.PREFIX + "connect-timeout-seconds", "2", MqttSettings.PREFIX + "version", version));
     }
 
     private static void requireBroker() {

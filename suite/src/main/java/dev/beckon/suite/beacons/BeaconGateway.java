@@ -16,6 +16,7 @@ import dev.beckon.gateway.ingest.ScannerRef;
 import dev.beckon.gateway.ingest.TheengsParser;
 import dev.beckon.gateway.ingest.TopicRouter;
 import dev.beckon.gateway.mqtt.MqttIngestor;
+import dev.beckon.gateway.mqtt.MqttProtocol;
 import dev.beckon.gateway.ownership.StoreKey;
 import dev.beckon.gateway.ownership.StoreLeases;
 import dev.beckon.gateway.pairing.PairingRegistry;
@@ -207,6 +208,25 @@ public class BeaconGateway {
         return ingestor != null && ingestor.isConnected();
     }
 
+    /**
+     * The gateway's MQTT connection in a few words, for the readiness check: {@code disabled}, {@code connected
+     * (MQTT 5)}, {@code reconnecting (MQTT 3.1.1)}, or {@code not connected: <why the last attempt failed>}.
+     */
+    public synchronized String connectionState() {
+        if (ingestor == null) {
+            return settings.enabled() ? "not started" : "disabled";
+        }
+        MqttProtocol protocol = ingestor.protocol();
+        if (ingestor.isConnected()) {
+            return "connected (" + protocol + ")";
+        }
+        if (protocol != null) {
+            return "reconnecting (" + protocol + ")";
+        }
+        String failure = ingestor.lastFailure();
+        return failure == null ? "connecting" : "not connected: " + failure;
+    }
+
     /** Disconnects and stops the workers. Idempotent. */
     public synchronized void close() {
         if (leaseLoop != null) {
@@ -259,6 +279,10 @@ public class BeaconGateway {
             metrics.gauge("beckon_gateway_messages_received", mqtt, MqttIngestor::received);
             metrics.gauge("beckon_gateway_events_dropped", sink, s -> s.rejected() + s.failed());
             metrics.gauge("beckon_gateway_connected", mqtt, m -> m.isConnected() ? 1 : 0);
+            for (MqttProtocol protocol : MqttProtocol.values()) {
+                metrics.gauge("beckon_gateway_mqtt_protocol", mqtt, m -> m.protocol() == protocol ? 1 : 0,
+                        new Tag("protocol", protocol.label()));
+            }
             metrics.gauge("beckon_gateway_stores_owned", leases, l -> l.owned().size());
             metrics.gauge("beckon_gateway_visit_events_recorded", visitRecorder, VisitRecorder::recorded);
             metrics.gauge("beckon_gateway_visit_events_dropped", visitRecorder, r -> r.dropped() + r.failed());

@@ -1,5 +1,6 @@
 package dev.beckon.suite.health;
 
+import dev.beckon.suite.beacons.BeaconGateway;
 import dev.beckon.suite.config.SuiteSettings;
 import dev.beckon.suite.engine.Bootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,11 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Ready when the database answers and is migrated and, with the embedded default, the MQTT broker listens. */
+/**
+ * Ready when the database answers and is migrated and, with the embedded default, the MQTT broker listens. The data
+ * also shows the beacon gateway's MQTT connection and its protocol ({@code gatewayMqtt}); it does not decide
+ * readiness, since the gateway keeps reconnecting by itself.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -27,12 +32,16 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     SuiteSettings settings;
 
+    @Inject
+    BeaconGateway gateway;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("beckon")
                 .withData("database", settings.embeddedDatabase() ? "embedded H2" : "external")
                 .withData("mqtt", settings.embeddedBroker() ? "embedded " + settings.brokerHost() + ":"
-                        + settings.brokerPort() : "external");
+                        + settings.brokerPort() : "external")
+                .withData("gatewayMqtt", gateway.connectionState());
         String problem = databaseProblem();
         if (problem == null && settings.embeddedBroker()
                 && (bootstrap.broker() == null || !bootstrap.broker().running())) {

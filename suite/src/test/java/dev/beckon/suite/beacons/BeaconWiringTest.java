@@ -8,6 +8,7 @@ import dev.beckon.api.model.ShopId;
 import dev.beckon.api.model.StoreId;
 import dev.beckon.api.model.StoreZoneId;
 import dev.beckon.api.model.VisitId;
+import dev.beckon.gateway.mqtt.MqttVersion;
 import dev.beckon.suite.config.SuiteSettings;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,24 @@ class BeaconWiringTest {
         assertThat(set.mqtt().brokerUrl()).isEqualTo("ssl://mqtt.example.com:8883");
         assertThat(set.pipeline().zones().hold()).isEqualTo(Duration.ofSeconds(1));
         assertThat(set.pipeline().zones().dwellMarks()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theMqttVersionAndSharedGroupAreReadFromTheGatewayKeys() {
+        assertThat(GatewaySettings.from(key -> null, SUITE).mqtt().version()).isEqualTo(MqttVersion.AUTO);
+        GatewaySettings mqtt5 = GatewaySettings.from(Map.of("beckon.gateway.mqtt.version", "5",
+                "beckon.gateway.mqtt.shared-group", "gateways")::get, SUITE);
+        assertThat(mqtt5.mqtt().version()).isEqualTo(MqttVersion.MQTT_5);
+        assertThat(mqtt5.mqtt().sharedGroup()).isEqualTo("gateways");
+        assertThat(GatewaySettings.KEYS).contains("beckon.gateway.mqtt.version", "beckon.gateway.mqtt.shared-group");
+
+        assertThatThrownBy(() -> GatewaySettings.from(Map.of("beckon.gateway.mqtt.version", "4")::get, SUITE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("beckon.gateway.mqtt.version must be one of auto, 5, 3.1.1, got '4'");
+        assertThatThrownBy(() -> GatewaySettings.from(Map.of("beckon.gateway.mqtt.version", "3.1.1",
+                "beckon.gateway.mqtt.shared-group", "gateways")::get, SUITE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shared-group needs MQTT 5");
     }
 
     @Test
