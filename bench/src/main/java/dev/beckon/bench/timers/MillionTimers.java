@@ -23,8 +23,11 @@ import dev.beckon.engine.scheduler.TimerLateness;
 import dev.beckon.engine.timezones.ShopperTimeZones;
 import dev.beckon.engine.videos.VideoRequests;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -348,11 +351,17 @@ public final class MillionTimers {
         boolean halfSampled = false;
         List<String> progress = new ArrayList<>();
         long tick = 0;
+        Cpu warm = null; // after the first 30 s (the JIT has compiled the hot path): the steady-state window starts
+        long warmAccepted = 0;
         while (true) {
             Thread.sleep(1000);
             tick++;
             long fired = engine.timerLateness().count();
             long accepted = twilio.accepted();
+            if (tick == 30) {
+                warm = Cpu.now();
+                warmAccepted = accepted;
+            }
             if (fired + accepted != lastSeen) {
                 lastSeen = fired + accepted;
                 lastProgress = System.nanoTime();
@@ -371,6 +380,18 @@ public final class MillionTimers {
                     || Duration.between(due, Instant.now()).compareTo(limit) > 0) {
                 break;
             }
+        }
+        if (warm != null) {
+            Cpu end = Cpu.now();
+            long sent = twilio.accepted() - warmAccepted;
+            double seconds = (end.nanos() - warm.nanos()) / 1e9;
+            double machine = (end.machineTicks() - warm.machineTicks()) / Cpu.TICKS_PER_SECOND;
+            double jvm = (end.jvmNanos() - warm.jvmNanos()) / 1e9;
+            log("steady state (from t=30s to the end, %.0f s): %d messages to the provider, %.0f msg/s; CPU busy %.2f"
+                            + " of %d cores, of which this JVM (engine + provider stand-in) %.2f and the rest"
+                            + " (PostgreSQL, other processes) %.2f; per message %.2f ms CPU (JVM %.2f ms)", seconds, sent,
+                    sent / seconds, machine / seconds, Runtime.getRuntime().availableProcessors(), jvm / seconds,
+                    (machine - jvm) / seconds, sent == 0 ? 0 : machine * 1000 / sent, sent == 0 ? 0 : jvm * 1000 / sent);
         }
         long pendingLeft = countRows(db, "SELECT count(*) FROM timer WHERE due_at <= now()");
         heap.sample(pendingLeft == 0 ? "pending 0 % (all fired)" : "at the end (stopped by `for`)", pendingLeft);
@@ -545,6 +566,30 @@ public final class MillionTimers {
 
         List<String> samples() {
             return samples;
+        }
+    }
+
+    /** Busy CPU of the whole machine (from /proc/stat, in clock ticks) and of this JVM, at one instant. */
+    private record Cpu(long nanos, long machineTicks, long jvmNanos) {
+
+        static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+        static Cpu now() {
+            long busy = 0;
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...: busy = all but idle and iowait
+                for (int i = 1; i < f.length && i <= 8; i++) {
+                    if (i != 4 && i != 5) {
+                        busy += Long.parseLong(f[i]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                busy = -1;
+            }
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            return new Cpu(System.nanoTime(), busy, jvm);
         }
     }
 }
