@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -420,6 +421,12 @@ public final class ProactiveEngine implements AutoCloseable {
      */
     public List<ShopperOrders.Placed> ordersPlaced(ShopId shop, String shopperKey, Instant from, Instant to) {
         return tx.inTransaction(c -> shopperOrders.placed(c, shop, shopperKey, from, to));
+    }
+
+    /** {@link #ordersPlaced(ShopId, String, Instant, Instant)} for many shoppers at once, by shopper key. */
+    public Map<String, List<ShopperOrders.Placed>> ordersPlaced(ShopId shop, Collection<String> shopperKeys,
+                                                                Instant from, Instant to) {
+        return tx.inTransaction(c -> shopperOrders.placed(c, shop, shopperKeys, from, to));
     }
 
     /** The engine-wide settings. */

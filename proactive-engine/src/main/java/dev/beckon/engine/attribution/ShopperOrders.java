@@ -13,7 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,22 +42,45 @@ public final class ShopperOrders {
         this.codec = Objects.requireNonNull(codec);
     }
 
+    /** Shopper keys per query: an IN list this long stays well inside every database's parameter limit. */
+    private static final int KEYS_PER_QUERY = 500;
+
     /** Orders placed in {@code [from, to)}, oldest first; each order once (a redelivery is not a second order). */
     public List<Placed> placed(Connection c, ShopId shop, String shopperKey, Instant from, Instant to)
             throws SQLException {
-        List<Placed> orders = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT payload FROM inbox_event WHERE shop_id = ?"
-                + " AND shopper_key = ? AND event_type = 'OrderPlaced' AND occurred_at >= ? AND occurred_at < ?"
-                + " ORDER BY occurred_at")) {
-            select.setString(1, shop.value());
-            select.setString(2, shopperKey);
-            Sql.setInstant(select, 3, from);
-            Sql.setInstant(select, 4, to);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    OrderPlaced order = (OrderPlaced) codec.read("OrderPlaced", rows.getString(1));
-                    if (orders.stream().noneMatch(o -> o.order().equals(order.order()))) {
-                        orders.add(new Placed(order.order(), order.total(), order.placedAt()));
+        return placed(c, shop, List.of(shopperKey), from, to).getOrDefault(shopperKey, List.of());
+    }
+
+    /**
+     * The orders each of the shoppers placed in {@code [from, to)}, oldest first, each order once: one query per
+     * {@value #KEYS_PER_QUERY} shoppers instead of one per shopper.
+     *
+     * @return by shopper key; shoppers without an order are absent
+     */
+    public Map<String, List<Placed>> placed(Connection c, ShopId shop, Collection<String> shopperKeys, Instant from,
+                                            Instant to) throws SQLException {
+        Map<String, List<Placed>> orders = new HashMap<>();
+        List<String> keys = List.copyOf(new LinkedHashSet<>(shopperKeys));
+        for (int at = 0; at < keys.size(); at += KEYS_PER_QUERY) {
+            List<String> chunk = keys.subList(at, Math.min(keys.size(), at + KEYS_PER_QUERY));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select = c.prepareStatement("SELECT shopper_key, payload FROM inbox_event"
+                    + " WHERE shop_id = ? AND shopper_key IN (" + marks + ") AND event_type = 'OrderPlaced'"
+                    + " AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at")) {
+                int i = 1;
+                select.setString(i++, shop.value());
+                for (String key : chunk) {
+                    select.setString(i++, key);
+                }
+                Sql.setInstant(select, i++, from);
+                Sql.setInstant(select, i, to);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        OrderPlaced order = (OrderPlaced) codec.read("OrderPlaced", rows.getString(2));
+                        List<Placed> placed = orders.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
+                        if (placed.stream().noneMatch(o -> o.order().equals(order.order()))) {
+                            placed.add(new Placed(order.order(), order.total(), order.placedAt()));
+                        }
                     }
                 }
             }

@@ -238,6 +238,11 @@ class BuiltInJourneyFlowTest {
                 .extracting(o -> o.order().value()).containsExactly("5002");
         assertThat(engine.ordersPlaced(SHOP, "someone-else", T0.minusSeconds(1), T0.plus(Duration.ofDays(7))))
                 .isEmpty();
+        // many shoppers in one query: those without an order are absent
+        assertThat(engine.ordersPlaced(SHOP, List.of(ann, "someone-else", ann), T0.minusSeconds(1),
+                T0.plus(Duration.ofDays(7)))).containsOnlyKeys(ann)
+                .satisfies(byShopper -> assertThat(byShopper.get(ann)).extracting(o -> o.order().value())
+                        .containsExactly("5001", "5002"));
     }
 
     @Test

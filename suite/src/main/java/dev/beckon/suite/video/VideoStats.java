@@ -81,10 +81,13 @@ public class VideoStats {
                     .orElse(DEFAULT_WINDOW);
             Set<String> orders = new HashSet<>();
             Map<String, BigDecimal> revenue = new TreeMap<>();
-            for (FirstPlay play : plays.getOrDefault(journey.getKey(), List.of())) {
-                for (ShopperOrders.Placed order : engine.ordersPlaced(shop, play.shopperRef(), play.at(),
-                        play.at().plus(window))) {
-                    if (!order.order().value().equals(play.orderId()) && orders.add(order.order().value())
+            List<FirstPlay> played = plays.getOrDefault(journey.getKey(), List.of());
+            Map<String, List<ShopperOrders.Placed>> placed = ordersAfter(shop, played, window);
+            for (FirstPlay play : played) {
+                Instant until = play.at().plus(window);
+                for (ShopperOrders.Placed order : placed.getOrDefault(play.shopperRef(), List.of())) {
+                    if (!order.at().isBefore(play.at()) && order.at().isBefore(until)
+                            && !order.order().value().equals(play.orderId()) && orders.add(order.order().value())
                             && order.total() != null) {
                         revenue.merge(order.total().currency().getCurrencyCode(), order.total().amount(),
                                 BigDecimal::add);
@@ -94,6 +97,16 @@ public class VideoStats {
             journeys.add(new JourneyStats(journey.getKey(), journey.getValue(), window, orders.size(), revenue));
         }
         return new ShopStats(total, journeys);
+    }
+
+    /** The orders of every shopper who played, from the first play to the last play's window end: one query. */
+    private Map<String, List<ShopperOrders.Placed>> ordersAfter(ShopId shop, List<FirstPlay> plays, Duration window) {
+        if (plays.isEmpty()) {
+            return Map.of();
+        }
+        Instant from = plays.stream().map(FirstPlay::at).min(Instant::compareTo).orElseThrow();
+        Instant to = plays.stream().map(FirstPlay::at).max(Instant::compareTo).orElseThrow().plus(window);
+        return engine.ordersPlaced(shop, plays.stream().map(FirstPlay::shopperRef).toList(), from, to);
     }
 
     private record FirstPlay(String shopperRef, String orderId, Instant at) {
