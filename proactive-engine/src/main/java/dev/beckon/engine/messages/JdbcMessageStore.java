@@ -306,7 +306,9 @@ public final class JdbcMessageStore {
             insert.setString(1, shop.value());
             insert.setString(2, ch);
             insert.setString(3, recipientKey);
-            insert.executeUpdate();
+            if (insert.executeUpdate() > 0) {
+                return; // a row this transaction inserted is its own until it ends: others wait on the key
+            }
         }
         try (PreparedStatement lock = c.prepareStatement("""
                 SELECT recipient_key FROM recipient_lock WHERE shop_id = ? AND channel = ? AND recipient_key = ?
