@@ -13,6 +13,9 @@
 # Usage: bench/scripts/video-range.sh [clients=16] [seconds=15] [chunk_bytes=262144]
 #        ENCODE_RUNS=1 bench/scripts/video-range.sh   (fewer timed encodes; the first one also makes the served file)
 #        SUITE=1 ENCODE_RUNS=1 bench/scripts/video-range.sh 8 10   (adds the suite's own endpoint)
+#        SUITE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/suite.jfr' SUITE=1 ...   (JVM options of the suite only)
+#        ACCEL=1 SUITE=1 ENCODE_RUNS=1 bench/scripts/video-range.sh   (the suite behind a front nginx that sends the
+#          bytes after the token check: beckon.video.accel-redirect, docs/VIDEO-FRONT-NGINX.md; adds a "front" row)
 set -euo pipefail
 CLIENTS=${1:-16}
 SECONDS_PER_RUN=${2:-15}
@@ -28,7 +31,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 WORK=$(mktemp -d /tmp/beckon-video-bench.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -135,8 +138,34 @@ java -Xmx256m -cp "$CLASSES" "$WORK/RangeServer.java" "$WORK/store" "$WORK/www/v
 PIDS+=($!)
 
 NGINX_PORT=$(free_port)
+SUITE_PORT=$(free_port)
+FRONT_PORT=$(free_port)
+ACCEL_PREFIX=/beckon-video-files
+FRONT_SERVER=""
+if [ "${ACCEL:-0}" = 1 ]; then
+  # the front server of docs/VIDEO-FRONT-NGINX.md, pointed at the suite below and its storage root
+  FRONT_SERVER="
+  upstream beckon { server 127.0.0.1:$SUITE_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$FRONT_PORT;
+    location / {
+      proxy_pass http://beckon;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+      proxy_set_header Host \$http_host;
+    }
+    location $ACCEL_PREFIX/ {
+      internal;
+      alias $WORK/suite/data/videos/objects/;
+      add_header X-Robots-Tag noindex;
+      add_header Referrer-Policy no-referrer;
+      add_header X-Content-Type-Options nosniff;
+    }
+  }"
+fi
 mkdir -p "$WORK/nginx/logs"
 cat > "$WORK/nginx/nginx.conf" <<CONF
+user $(id -un) $(id -gn);
 worker_processes auto;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
@@ -151,6 +180,7 @@ http {
     listen 127.0.0.1:$NGINX_PORT;
     root $WORK/www;
   }
+$FRONT_SERVER
 }
 CONF
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' 2>"$WORK/nginx/logs/stderr.log" &
@@ -161,11 +191,11 @@ for i in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/vide
 SUITE_URL=""
 if [ "${SUITE:-0}" = 1 ]; then
   [ -f "$ROOT/suite/target/beckon.jar" ] || { echo "build the suite first: mvn -B install -DskipTests" >&2; exit 1; }
-  SUITE_PORT=$(free_port)
   ADMIN="bench-operator-token-$RANDOM$RANDOM$RANDOM"
   mkdir -p "$WORK/suite"
+  if [ "${ACCEL:-0}" = 1 ]; then export BECKON_VIDEO_ACCEL_REDIRECT=$ACCEL_PREFIX; fi
   ( cd "$WORK/suite" && BECKON_ADMIN_TOKEN=$ADMIN BECKON_DATA_DIR="$WORK/suite/data" BECKON_MQTT_PORT=$(free_port) \
-      exec java -jar "$ROOT/suite/target/beckon.jar" --port "$SUITE_PORT" >server.log 2>&1 ) &
+      exec java ${SUITE_JAVA_OPTS:-} -jar "$ROOT/suite/target/beckon.jar" --port "$SUITE_PORT" >server.log 2>&1 ) &
   PIDS+=($!)
   for i in $(seq 1 360); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SUITE_PORT/health/ready")" = 200 ] && break
@@ -184,8 +214,22 @@ if [ "${SUITE:-0}" = 1 ]; then
   TOKEN=$(curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d '{"firstName":"Zoë"}' \
     "$API/videos/$VIDEO_ID/links" | json token)
   SUITE_URL="http://127.0.0.1:$SUITE_PORT/v/$TOKEN/video.mp4"
-  SUITE_SIZE=$(curl -sI "$SUITE_URL" | tr -d '\r' | awk 'tolower($1)=="content-length:" {print $2}')
+  if [ "${ACCEL:-0}" = 1 ]; then
+    # the suite itself answers with no body now: only the front server serves the video
+    FRONT_URL="http://127.0.0.1:$FRONT_PORT/v/$TOKEN/video.mp4"
+    SUITE_URL=""
+  fi
+  SUITE_SIZE=$(curl -sI "${FRONT_URL:-$SUITE_URL}" | tr -d '\r' | awk 'tolower($1)=="content-length:" {print $2}')
   echo "== suite: Payara Micro on port $SUITE_PORT, its own transcode of the upload is $SUITE_SIZE bytes"
+  if [ -n "${FRONT_URL:-}" ]; then
+    # through the front server, the bytes must be the suite's stored transcode, range for range
+    curl -s -H 'Range: bytes=1000000-1262143' "$FRONT_URL" -o "$WORK/front.part"
+    python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); f=open(sys.argv[2],"rb"); f.seek(1000000); sys.exit(0 if d==f.read(262144) else 1)' \
+      "$WORK/front.part" "$(find "$WORK/suite/data/videos/objects" -type f -size "${SUITE_SIZE}c" | head -1)" \
+      || { echo "front server answered other bytes than the stored file" >&2; exit 1; }
+    echo "== front: nginx on port $FRONT_PORT, X-Accel-Redirect to $ACCEL_PREFIX/ (a 256 KiB range matched the stored file)"
+    echo "== front headers: $(curl -s -D - -o /dev/null -H 'Range: bytes=0-1' "$FRONT_URL" | tr -d '\r' | grep -i -E '^(HTTP|content-range|content-type|cache-control|x-robots|x-accel)' | tr '\n' ' ')"
+  fi
 fi
 
 echo "== probe: Beckon $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H 'Range: bytes=0-1' "http://127.0.0.1:$BECKON_PORT/video.mp4"), nginx $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H 'Range: bytes=0-1' "http://127.0.0.1:$NGINX_PORT/video.mp4")"
@@ -196,5 +240,8 @@ for round in 1 2; do
   echo "nginx  round=$round $(java "$LOAD" "http://127.0.0.1:$NGINX_PORT/video.mp4" "$SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
   if [ -n "$SUITE_URL" ]; then
     echo "suite  round=$round $(java "$LOAD" "$SUITE_URL" "$SUITE_SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
+  fi
+  if [ -n "${FRONT_URL:-}" ]; then
+    echo "front  round=$round $(java "$LOAD" "$FRONT_URL" "$SUITE_SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
   fi
 done

@@ -111,6 +111,28 @@ public class VideoProducer {
         }
     }
 
+    @Produces
+    @Singleton
+    AccelRedirect accelRedirect(VideoStorage storage) {
+        AccelRedirect accel = accelRedirect(ConfigProvider.getConfig().getOptionalValue(AccelRedirect.KEY, String.class)
+                .orElse(null), storage);
+        if (accel.on()) {
+            LOG.log(System.Logger.Level.INFO, "video bytes are sent by the front server: {0}: {1}/...",
+                    AccelRedirect.HEADER, accel.prefix());
+        }
+        return accel;
+    }
+
+    /** {@code beckon.video.accel-redirect} from its configured value; only local storage has files to send. */
+    static AccelRedirect accelRedirect(String configured, VideoStorage storage) {
+        AccelRedirect accel = AccelRedirect.parse(configured);
+        if (accel.on() && !(storage instanceof LocalFileStorage)) {
+            throw new IllegalArgumentException(AccelRedirect.KEY + " needs beckon.video.storage=local: a front"
+                    + " server can only send files it can read");
+        }
+        return accel;
+    }
+
     void closeStorage(@Disposes VideoStorage storage) {
         if (storage instanceof AutoCloseable closeable) {
             try {

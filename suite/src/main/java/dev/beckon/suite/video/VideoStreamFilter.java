@@ -4,6 +4,7 @@ import dev.beckon.video.library.JdbcVideoLinkStore;
 import dev.beckon.video.library.JdbcVideoStore;
 import dev.beckon.video.library.VideoLink;
 import dev.beckon.video.personalise.RenderQueue;
+import dev.beckon.video.storage.LocalFileStorage;
 import dev.beckon.video.storage.StorageKey;
 import dev.beckon.video.storage.VideoSlice;
 import dev.beckon.video.storage.VideoStorage;
@@ -34,7 +35,8 @@ import java.util.OptionalLong;
  * each one through Jersey, HK2 and a request-scoped CDI bean cost more than the bytes. A token's target (its link,
  * the stored file and its size) is kept briefly in {@link StreamTargets}; the link's expiry is still checked on every
  * request. Unknown tokens get a bare 404, expired and revoked ones the 410 page. Every other {@code /v/} request
- * goes on to {@link LandingResource}. Aborted connections while seeking are normal and logged at debug level.
+ * goes on to {@link LandingResource}. With {@link AccelRedirect} on, the checks are the same but a front nginx sends
+ * the bytes. Aborted connections while seeking are normal and logged at debug level.
  * Thread-safe.
  */
 @WebFilter(urlPatterns = "/v/*", asyncSupported = true)
@@ -63,6 +65,9 @@ public class VideoStreamFilter extends HttpFilter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AccelRedirect accelRedirect;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -116,6 +121,10 @@ public class VideoStreamFilter extends HttpFilter {
             target = found.get();
             streamTargets.keep(token, target);
         }
+        if (accelRedirect.on() && storage instanceof LocalFileStorage local) {
+            handOver(response, local.relativePath(target.key()));
+            return;
+        }
         // stored content never changes under its key, so the key is a strong validator
         Representation representation = new Representation(target.size(), EntityTag.strong(target.key().value()),
                 target.lastModified());
@@ -159,6 +168,19 @@ public class VideoStreamFilter extends HttpFilter {
         try (VideoSlice slice = opened.get()) {
             LandingResource.copy(slice, output, target.link());
         }
+    }
+
+    /**
+     * The token and the link are good: the front server sends the file at {@code relativePath} (below the storage's
+     * objects folder) with its own Range, If-Range and HEAD handling; this answer carries no body. The front server
+     * keeps {@code Content-Type} and {@code Cache-Control} from it.
+     */
+    private void handOver(HttpServletResponse response, String relativePath) {
+        response.setStatus(200);
+        response.setHeader("Cache-Control", "private, max-age=3600");
+        response.setHeader(AccelRedirect.HEADER, accelRedirect.location(relativePath));
+        response.setContentType("video/mp4");
+        response.setContentLength(0);
     }
 
     /** What the link streams now: its playable file and the file's size; empty while there is none. */

@@ -157,6 +157,16 @@ public final class LocalFileStorage implements VideoStorage {
         return Files.deleteIfExists(pathOf(key));
     }
 
+    /**
+     * Where the video under {@code key} sits below {@code root/objects}, as a URL path without a leading slash
+     * ({@code ab/ab12...}): for a front web server that sends the stored files itself after Beckon has checked the
+     * request ({@code X-Accel-Redirect}). Made from the key alone, so it names no other file; says nothing about
+     * whether the video exists.
+     */
+    public String relativePath(StorageKey key) {
+        return key.value().substring(0, 2) + "/" + key.value();
+    }
+
     /** A fresh key for the completed upload; a collision of 128 random bits is only retried for completeness. */
     private StorageKey moveIntoPlace(Path temp) throws IOException {
         while (true) {
@@ -171,7 +181,7 @@ public final class LocalFileStorage implements VideoStorage {
     }
 
     private Path pathOf(StorageKey key) {
-        Path path = objects.resolve(key.value().substring(0, 2)).resolve(key.value()).normalize();
+        Path path = objects.resolve(relativePath(key)).normalize();
         if (!path.startsWith(objects)) {
             throw new IllegalStateException("storage key resolved outside the storage root");
         }

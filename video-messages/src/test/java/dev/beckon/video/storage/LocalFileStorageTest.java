@@ -199,6 +199,16 @@ class LocalFileStorageTest {
     }
 
     @Test
+    void theRelativePathIsWhereAFrontServerFindsTheStoredBytes() throws IOException {
+        StorageKey key = put(video).key();
+
+        String relative = storage.relativePath(key);
+
+        assertThat(relative).isEqualTo(key.value().substring(0, 2) + "/" + key.value());
+        assertThat(Files.readAllBytes(root.resolve("objects").resolve(relative))).isEqualTo(video);
+    }
+
+    @Test
     void aNullKeyIsNotParsed() {
         assertThat(StorageKey.parse(null)).isEmpty();
     }
