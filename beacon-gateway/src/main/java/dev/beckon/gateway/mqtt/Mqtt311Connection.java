@@ -10,6 +10,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +32,12 @@ final class Mqtt311Connection implements MqttConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile MqttProtocol protocol;
 
-    Mqtt311Connection(MqttSettings settings, String clientId, Listener listener) {
+    private final SSLSocketFactory tls;
+
+    /** @param tls the socket factory for {@code ssl://}, null for {@code tcp://} */
+    Mqtt311Connection(MqttSettings settings, String clientId, Listener listener, SSLSocketFactory tls) {
         this.settings = settings;
+        this.tls = tls;
         this.listener = listener;
         try {
             client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
@@ -48,6 +53,10 @@ final class Mqtt311Connection implements MqttConnection {
             return;
         }
         MqttConnectOptions options = new MqttConnectOptions();
+        if (tls != null) {
+            options.setSocketFactory(tls);
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         options.setCleanSession(true);
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(30_000);
@@ -81,7 +90,19 @@ final class Mqtt311Connection implements MqttConnection {
     }
 
     private ConnectFailure failure(Throwable failure) {
+        String tlsFailure = tls == null ? null : settings.tls().describeFailure(failure, settings.brokerUrl());
+        if (tlsFailure != null) {
+            return new ConnectFailure(tlsFailure, false);
+        }
         if (failure instanceof MqttException mqtt) {
+            int code = mqtt.getReasonCode();
+            if (code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || code == MqttException.REASON_CODE_NOT_AUTHORIZED) {
+                return new ConnectFailure("the MQTT broker at " + settings.brokerUrl() + " refused the credentials"
+                        + " (user " + (settings.username() == null ? "none, anonymous" : "'" + settings.username() + "'")
+                        + "): CONNACK return code " + code + (code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                        ? " bad user name or password" : " not authorized"), false);
+            }
             boolean refused = mqtt.getReasonCode() == MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION;
             return new ConnectFailure("MQTT 3.1.1 connect to " + settings.brokerUrl() + " failed: " + describe(mqtt),
                     refused);

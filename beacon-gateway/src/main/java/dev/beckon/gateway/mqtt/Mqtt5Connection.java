@@ -14,6 +14,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +38,12 @@ final class Mqtt5Connection implements MqttConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile MqttProtocol protocol;
 
-    Mqtt5Connection(MqttSettings settings, String clientId, Listener listener) {
+    private final SSLSocketFactory tls;
+
+    /** @param tls the socket factory for {@code ssl://}, null for {@code tcp://} */
+    Mqtt5Connection(MqttSettings settings, String clientId, Listener listener, SSLSocketFactory tls) {
         this.settings = settings;
+        this.tls = tls;
         this.listener = listener;
         try {
             client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
@@ -54,6 +59,10 @@ final class Mqtt5Connection implements MqttConnection {
             return;
         }
         MqttConnectionOptions options = new MqttConnectionOptions();
+        if (tls != null) {
+            options.setSocketFactory(tls);
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
         options.setAutomaticReconnect(true);
@@ -86,8 +95,19 @@ final class Mqtt5Connection implements MqttConnection {
     }
 
     private ConnectFailure failure(Throwable failure) {
+        String tlsFailure = tls == null ? null : settings.tls().describeFailure(failure, settings.brokerUrl());
+        if (tlsFailure != null) {
+            return new ConnectFailure(tlsFailure, false);
+        }
         if (failure instanceof MqttException mqtt) {
             int code = mqtt.getReasonCode();
+            if (code == MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD
+                    || code == MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED) {
+                return new ConnectFailure("the MQTT broker at " + settings.brokerUrl() + " refused the credentials"
+                        + " (user " + (settings.username() == null ? "none, anonymous" : "'" + settings.username() + "'")
+                        + "): CONNACK reason 0x" + Integer.toHexString(code) + (code == 0x86
+                        ? " bad user name or password" : " not authorized"), false);
+            }
             if (code == MqttReturnCode.RETURN_CODE_UNSUPPORTED_PROTOCOL_VERSION) {
                 return new ConnectFailure("the MQTT broker at " + settings.brokerUrl() + " refused MQTT 5 (CONNACK"
                         + " reason 0x84, unsupported protocol version)", true);

@@ -1,5 +1,7 @@
 package dev.beckon.gateway.mqtt;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +13,10 @@ import java.util.Objects;
  *
  * <p>Every implementation connects with a clean session that ends with the connection (MQTT 5: clean start and
  * session expiry 0), Paho's automatic reconnect (at most 30 s apart) once connected, the settings' credentials, and
- * TLS for {@code ssl://} URLs (the JVM's default SSL context, so a client certificate comes from the
- * {@code javax.net.ssl.keyStore} system properties). A clean session forgets subscriptions, so a user subscribes
+ * TLS for {@code ssl://} URLs with {@link MqttSettings#tls()} (the trust store and the client certificate; by default
+ * the JVM's SSL context) and host-name verification on. A connect failure caused by TLS (the broker's certificate not
+ * trusted, the broker refusing the client certificate or its absence) or by the broker refusing the credentials is
+ * reported with that reason, never as a refused protocol version. A clean session forgets subscriptions, so a user subscribes
  * again in {@link Listener#connected}.
  *
  * <p>Threads: all methods may be called from any thread; {@link #publish} blocks up to its timeout, the others
@@ -26,16 +30,17 @@ public interface MqttConnection extends AutoCloseable {
      * @param settings the broker, credentials and protocol version; never null
      * @param clientId the MQTT client id, unique per connection; never null
      * @param listener told about messages and connection changes; never null
-     * @throws IllegalArgumentException when Paho cannot use the URL or client id
+     * @throws IllegalArgumentException when Paho cannot use the URL or client id, or a TLS file cannot be used
      */
     static MqttConnection open(MqttSettings settings, String clientId, Listener listener) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(listener, "listener");
+        SSLSocketFactory tls = settings.socketFactory();
         return switch (settings.version()) {
-            case MQTT_5 -> new Mqtt5Connection(settings, clientId, listener);
-            case MQTT_3_1_1 -> new Mqtt311Connection(settings, clientId, listener);
-            case AUTO -> new VersionFallbackConnection(settings, clientId, listener);
+            case MQTT_5 -> new Mqtt5Connection(settings, clientId, listener, tls);
+            case MQTT_3_1_1 -> new Mqtt311Connection(settings, clientId, listener, tls);
+            case AUTO -> new VersionFallbackConnection(settings, clientId, listener, tls);
         };
     }
 

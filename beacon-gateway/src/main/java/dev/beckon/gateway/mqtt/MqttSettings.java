@@ -1,5 +1,6 @@
 package dev.beckon.gateway.mqtt;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,17 @@ import java.util.UUID;
  *   <tr><td>{@code beckon.gateway.mqtt.shared-group}</td><td>none</td><td>subscribe to the sightings with MQTT 5
  *       shared subscriptions {@code $share/<group>/<filter>}; needs {@code version=5} and a broker that keeps
  *       per-store affinity (docs/BEACONS.md)</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.tls.trust-store}</td><td>the JVM's trust store</td><td>with {@code ssl://}:
+ *       the CAs the broker's certificate must chain to, a PKCS12 file or a PEM file of certificates</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.tls.trust-store-password}</td><td>none</td><td>the PKCS12 trust store's
+ *       password</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.tls.key-store}</td><td>none</td><td>with {@code ssl://}: a PKCS12 file with
+ *       the gateway's client certificate and key, for brokers that authenticate clients by certificate</td></tr>
+ *   <tr><td>{@code beckon.gateway.mqtt.tls.key-store-password}</td><td>none</td><td>its password (also the
+ *       key's)</td></tr>
  * </table>
+ * The {@code tls.*} keys need an {@code ssl://} URL, and {@link #from(Map)} reads their files at once, so a missing
+ * file or a wrong password fails there, naming the key. Host-name verification is always on.
  *
  * @param brokerUrl      never null
  * @param clientId       1-23 characters is safest for MQTT 3.1.1 brokers; never null or blank
@@ -43,19 +54,27 @@ import java.util.UUID;
  * @param version        the protocol to ask for; never null
  * @param sharedGroup    the MQTT 5 shared-subscription group of the sighting subscriptions, null for plain ones; only
  *                       with {@link MqttVersion#MQTT_5}; no {@code /}, {@code +} or {@code #}
+ * @param tls            the trust and key stores for {@code ssl://}; {@link MqttTls#DEFAULT} (the JVM's SSL context)
+ *                       when null; anything else only with {@code ssl://}
  */
 public record MqttSettings(String brokerUrl, String clientId, String username, String password, int qos,
                            int queueCapacity, Duration connectTimeout, Duration keepAlive, MqttVersion version,
-                           String sharedGroup) {
+                           String sharedGroup, MqttTls tls) {
 
     public static final String PREFIX = "beckon.gateway.mqtt.";
 
     public MqttSettings {
+        tls = Objects.requireNonNullElse(tls, MqttTls.DEFAULT);
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(keepAlive, "keepAlive");
         if (!(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://"))) {
             throw new IllegalArgumentException("broker URL must start with tcp:// or ssl://, got " + brokerUrl);
+        }
+        if (!tls.isDefault() && !isTls(brokerUrl)) {
+            throw new IllegalArgumentException(PREFIX + "tls.* keys are set but " + PREFIX + "url is " + brokerUrl
+                    + ", a plain TCP URL: use ssl://<host>:<port> (8883 is the usual TLS port), or remove the"
+                    + " tls.* keys");
         }
         if (clientId == null || clientId.isBlank() || clientId.length() > 65535) {
             throw new IllegalArgumentException("client id must not be blank");
@@ -84,6 +103,14 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
         }
     }
 
+    /** Settings with the JVM's default SSL context for {@code ssl://} URLs. */
+    public MqttSettings(String brokerUrl, String clientId, String username, String password, int qos,
+                        int queueCapacity, Duration connectTimeout, Duration keepAlive, MqttVersion version,
+                        String sharedGroup) {
+        this(brokerUrl, clientId, username, password, qos, queueCapacity, connectTimeout, keepAlive, version,
+                sharedGroup, MqttTls.DEFAULT);
+    }
+
     /** Anonymous settings with the defaults for everything but the URL. */
     public static MqttSettings anonymous(String brokerUrl) {
         return from(Map.of(PREFIX + "url", brokerUrl));
@@ -92,11 +119,11 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
     /**
      * Reads the keys in the class comment from {@code config}; absent keys take their defaults.
      *
-     * @throws IllegalArgumentException naming the key when a value is malformed
+     * @throws IllegalArgumentException naming the key when a value is malformed, or a TLS file cannot be used
      */
     public static MqttSettings from(Map<String, String> config) {
         Objects.requireNonNull(config, "config");
-        return new MqttSettings(
+        MqttSettings settings = new MqttSettings(
                 config.getOrDefault(PREFIX + "url", "tcp://127.0.0.1:1883"),
                 config.getOrDefault(PREFIX + "client-id",
                         "beckon-gateway-" + UUID.randomUUID().toString().substring(0, 8)),
@@ -107,13 +134,25 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
                 Duration.ofSeconds(integer(config, "connect-timeout-seconds", 10)),
                 Duration.ofSeconds(integer(config, "keep-alive-seconds", 30)),
                 MqttVersion.parse(Objects.requireNonNullElse(blankToNull(config.get(PREFIX + "version")), "auto")),
-                blankToNull(config.get(PREFIX + "shared-group")));
+                blankToNull(config.get(PREFIX + "shared-group")),
+                MqttTls.from(config));
+        settings.socketFactory();
+        return settings;
+    }
+
+    /** The socket factory for {@code ssl://} URLs from {@link #tls()}; null for {@code tcp://}. */
+    public SSLSocketFactory socketFactory() {
+        return isTls(brokerUrl) ? tls.socketFactory() : null;
+    }
+
+    private static boolean isTls(String brokerUrl) {
+        return brokerUrl.startsWith("ssl://");
     }
 
     /** These settings asking for {@code version} instead; the shared group stays (so it needs MQTT 5). */
     public MqttSettings withVersion(MqttVersion version) {
         return new MqttSettings(brokerUrl, clientId, username, password, qos, queueCapacity, connectTimeout,
-                keepAlive, version, sharedGroup);
+                keepAlive, version, sharedGroup, tls);
     }
 
     /** The filter to subscribe to for {@code filter}: {@code $share/<group>/<filter>} with a shared group. */
@@ -142,6 +181,7 @@ public record MqttSettings(String brokerUrl, String clientId, String username, S
         return "MqttSettings[brokerUrl=" + brokerUrl + ", clientId=" + clientId + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", qos=" + qos + ", queueCapacity="
                 + queueCapacity + ", connectTimeout=" + connectTimeout + ", keepAlive=" + keepAlive + ", version="
-                + version.configValue() + ", sharedGroup=" + (sharedGroup == null ? "none" : sharedGroup) + "]";
+                + version.configValue() + ", sharedGroup=" + (sharedGroup == null ? "none" : sharedGroup)
+                + (tls.isDefault() ? "" : ", tls=" + tls) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.beckon.gateway.mqtt;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,11 +32,15 @@ final class VersionFallbackConnection implements MqttConnection {
     private boolean attempting;
     private volatile boolean closed;
 
-    VersionFallbackConnection(MqttSettings settings, String clientId, Listener listener) {
+    private final SSLSocketFactory tls;
+
+    /** @param tls the socket factory for {@code ssl://}, null for {@code tcp://} */
+    VersionFallbackConnection(MqttSettings settings, String clientId, Listener listener, SSLSocketFactory tls) {
+        this.tls = tls;
         this.settings = settings;
         this.clientId = clientId;
         this.listener = listener;
-        this.mqtt5 = new Mqtt5Connection(settings, clientId, new Inner(false));
+        this.mqtt5 = new Mqtt5Connection(settings, clientId, new Inner(false), tls);
     }
 
     @Override
@@ -101,7 +107,7 @@ final class VersionFallbackConnection implements MqttConnection {
     private MqttConnection mqtt311() {
         synchronized (attempts) {
             if (mqtt311 == null) {
-                mqtt311 = new Mqtt311Connection(settings, clientId, new Inner(true));
+                mqtt311 = new Mqtt311Connection(settings, clientId, new Inner(true), tls);
             }
             return mqtt311;
         }

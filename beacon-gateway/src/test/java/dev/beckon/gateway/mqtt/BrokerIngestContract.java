@@ -54,6 +54,11 @@ abstract class BrokerIngestContract {
     /** The protocol the ingestor must end up speaking with this broker. */
     protected abstract MqttProtocol expectedProtocol();
 
+    /** The TLS material of the ingestor and the test's publishers for an {@code ssl://} broker URL. */
+    protected MqttTls tls() {
+        return MqttTls.DEFAULT;
+    }
+
     @AfterEach
     void closeAll() {
         for (AutoCloseable closeable : closing) {
@@ -212,7 +217,7 @@ abstract class BrokerIngestContract {
 
     protected MqttSettings settings(int queueCapacity, MqttVersion version) {
         return new MqttSettings(brokerUrl(), "gw-test-" + UUID.randomUUID().toString().substring(0, 8), null, null, 1,
-                queueCapacity, Duration.ofSeconds(5), Duration.ofSeconds(30), version, null);
+                queueCapacity, Duration.ofSeconds(5), Duration.ofSeconds(30), version, null, tls());
     }
 
     /** An ingestor that is closed after the test; not started. */
@@ -255,6 +260,9 @@ abstract class BrokerIngestContract {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
             options.setMaxInflight(1000);
+            if (brokerUrl().startsWith("ssl://")) {
+                options.setSocketFactory(tls().socketFactory());
+            }
             client.connect(options);
             closing.add(() -> {
                 client.disconnectForcibly(0, 1000, false);

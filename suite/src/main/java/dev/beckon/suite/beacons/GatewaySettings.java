@@ -59,7 +59,8 @@ public record GatewaySettings(boolean enabled, MqttSettings mqtt, PipelineSettin
 
     /** The gateway's MQTT keys, passed to {@link MqttSettings#from(Map)}. */
     static final List<String> MQTT_KEYS = List.of("url", "client-id", "username", "password", "qos",
-            "queue-capacity", "connect-timeout-seconds", "keep-alive-seconds", "version", "shared-group").stream()
+            "queue-capacity", "connect-timeout-seconds", "keep-alive-seconds", "version", "shared-group",
+            "tls.trust-store", "tls.trust-store-password", "tls.key-store", "tls.key-store-password").stream()
             .map(key -> MqttSettings.PREFIX + key).toList();
 
     /** Every key read here, for the producer. */

@@ -65,6 +65,24 @@ class BeaconWiringTest {
     }
 
     @Test
+    void theTlsKeysAreReadFromTheGatewayKeysAndCheckedAtStart() {
+        assertThat(GatewaySettings.KEYS).contains("beckon.gateway.mqtt.tls.trust-store",
+                "beckon.gateway.mqtt.tls.trust-store-password", "beckon.gateway.mqtt.tls.key-store",
+                "beckon.gateway.mqtt.tls.key-store-password");
+
+        assertThatThrownBy(() -> GatewaySettings.from(Map.of("beckon.gateway.mqtt.url", "ssl://mqtt.example.com:8883",
+                "beckon.gateway.mqtt.tls.trust-store", "/nonexistent/beckon-ca.pem")::get, SUITE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("beckon.gateway.mqtt.tls.trust-store: cannot read /nonexistent/beckon-ca.pem");
+        // the default URL is the embedded broker's plain tcp:// listener
+        assertThatThrownBy(() -> GatewaySettings.from(Map.of("beckon.gateway.mqtt.tls.key-store",
+                "/nonexistent/gateway.p12", "beckon.gateway.mqtt.tls.key-store-password", "secret")::get, SUITE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tls.* keys are set but beckon.gateway.mqtt.url is tcp://127.0.0.1:1884")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
     void withTheEmbeddedBrokerTheSuiteHasItsOwnMqttAccount() {
         GatewaySettings first = GatewaySettings.from(key -> null, SUITE);
         GatewaySettings second = GatewaySettings.from(key -> null, SUITE);
