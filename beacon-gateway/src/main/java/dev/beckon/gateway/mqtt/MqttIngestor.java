@@ -46,6 +46,9 @@ public final class MqttIngestor implements AutoCloseable {
     private record Inbound(String topic, byte[] payload) {
     }
 
+    /** Not a message: makes the worker look at the clock now instead of after its poll timeout. */
+    private static final Inbound WAKE = new Inbound("", new byte[0]);
+
     private final MqttSettings settings;
     private final TopicRouter router;
     private final SightingPipeline pipeline;
@@ -153,6 +156,14 @@ public final class MqttIngestor implements AutoCloseable {
     }
 
     /** Disconnects, stops the worker (what is still queued is dropped) and releases the client. Idempotent. */
+    /**
+     * Has the worker check the clock (and tick the pipeline if a tick is due) now rather than within its 100 ms poll:
+     * for a caller that has just moved the injected clock. Never blocks; a full queue makes it a no-op.
+     */
+    void wake() {
+        queue.offer(WAKE);
+    }
+
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -180,7 +191,7 @@ public final class MqttIngestor implements AutoCloseable {
         while (running) {
             try {
                 Inbound inbound = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (inbound != null) {
+                if (inbound != null && inbound != WAKE) {
                     handle(inbound);
                 }
                 Instant now = clock.instant();

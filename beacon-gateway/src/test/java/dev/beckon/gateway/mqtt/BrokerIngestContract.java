@@ -282,6 +282,7 @@ abstract class BrokerIngestContract {
     protected void advanceAndAwaitTick(MqttIngestor ingestor, Duration step) {
         long ticks = ingestor.ticks();
         clock.advance(step);
+        ingestor.wake();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2)).until(() -> ingestor.ticks() > ticks);
     }
 }

@@ -127,24 +127,4 @@ class MosquittoIngestTest {
             return MqttProtocol.MQTT_3_1_1;
         }
     }
-
-    /** {@code version=auto} with a broker that speaks MQTT 5: no fallback. */
-    @Nested
-    class Auto extends BrokerIngestContract {
-
-        @Override
-        protected String brokerUrl() {
-            return URL;
-        }
-
-        @Override
-        protected MqttVersion version() {
-            return MqttVersion.AUTO;
-        }
-
-        @Override
-        protected MqttProtocol expectedProtocol() {
-            return MqttProtocol.MQTT_5;
-        }
-    }
 }
