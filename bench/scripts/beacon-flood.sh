@@ -10,4 +10,4 @@ mkdir -p "$out/classes"
     -Dmdep.includeScope=runtime >/dev/null)
 cp="$root/beacon-gateway/target/classes:$(cat "$out/classpath.txt")"
 javac -d "$out/classes" -cp "$cp" $(find "$root/bench/beacon/src" -name '*.java')
-exec java -Xmx512m -cp "$out/classes:$cp" dev.beckon.bench.beacon.BeaconFlood "$@"
+exec java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$out/classes:$cp" dev.beckon.bench.beacon.BeaconFlood "$@"
