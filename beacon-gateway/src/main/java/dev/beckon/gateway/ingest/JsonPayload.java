@@ -8,7 +8,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,7 +33,8 @@ final class JsonPayload {
         if (payload == null || payload.length == 0) {
             return Optional.empty();
         }
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(payload), StandardCharsets.UTF_8)) {
+        // decoded to a String first: a reader over an InputStream allocates an 8 KB decoder buffer per message
+        try (JsonReader reader = READERS.createReader(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (RuntimeException malformed) {
