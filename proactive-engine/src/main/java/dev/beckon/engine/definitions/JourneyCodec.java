@@ -2,7 +2,6 @@ package dev.beckon.engine.definitions;
 
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.engine.templates.MessageTemplate;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

@@ -42,7 +42,6 @@ import dev.beckon.engine.scheduler.JdbcTimerStore;
 import dev.beckon.engine.settings.JdbcShopSettingsStore;
 import dev.beckon.engine.settings.ShopSettings;
 import dev.beckon.engine.shoppers.JdbcAddressConsents;
-import dev.beckon.engine.shoppers.ShopperKeys;
 import dev.beckon.engine.templates.Format;
 import dev.beckon.engine.templates.MessageModel;
 import dev.beckon.engine.templates.MessageTemplate;

@@ -5,7 +5,6 @@ import dev.beckon.engine.definitions.EventTypes;
 import dev.beckon.engine.definitions.RunState;
 import dev.beckon.engine.definitions.SubjectKey;
 import dev.beckon.engine.inbox.EventCodec;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;

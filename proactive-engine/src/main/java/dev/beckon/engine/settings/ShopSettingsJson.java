@@ -3,7 +3,6 @@ package dev.beckon.engine.settings;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.engine.guardrails.FrequencyCap;
 import dev.beckon.engine.guardrails.QuietHours;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -4,7 +4,6 @@ import dev.beckon.api.channel.Channel;
 import dev.beckon.api.channel.DeliveryReceipt;
 import dev.beckon.api.channel.OutboundMessage;
 import dev.beckon.api.model.ChannelType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
