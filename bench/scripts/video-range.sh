@@ -12,10 +12,12 @@
 #
 # Usage: bench/scripts/video-range.sh [clients=16] [seconds=15] [chunk_bytes=262144]
 #        ENCODE_RUNS=1 bench/scripts/video-range.sh   (fewer timed encodes; the first one also makes the served file)
+#        ROUNDS=4 ...   (rounds of every server, default 2)
 #        SUITE=1 ENCODE_RUNS=1 bench/scripts/video-range.sh 8 10   (adds the suite's own endpoint)
 #        SUITE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/suite.jfr' SUITE=1 ...   (JVM options of the suite only)
-#        ACCEL=1 SUITE=1 ENCODE_RUNS=1 bench/scripts/video-range.sh   (the suite behind a front nginx that sends the
-#          bytes after the token check: beckon.video.accel-redirect, docs/VIDEO-FRONT-NGINX.md; adds a "front" row)
+#        ACCEL=1 SUITE=1 ENCODE_RUNS=1 bench/scripts/video-range.sh   (the suite behind the front nginx of
+#          docs/VIDEO-FRONT-NGINX.md, run from docs/nginx/beckon-video-front.conf: the suite checks a token at most
+#          every 5 s, nginx sends the bytes; beckon.video.accel-redirect; adds a "front" row)
 set -euo pipefail
 CLIENTS=${1:-16}
 SECONDS_PER_RUN=${2:-15}
@@ -143,25 +145,10 @@ FRONT_PORT=$(free_port)
 ACCEL_PREFIX=/beckon-video-files
 FRONT_SERVER=""
 if [ "${ACCEL:-0}" = 1 ]; then
-  # the front server of docs/VIDEO-FRONT-NGINX.md, pointed at the suite below and its storage root
-  FRONT_SERVER="
-  upstream beckon { server 127.0.0.1:$SUITE_PORT; keepalive 64; }
-  server {
-    listen 127.0.0.1:$FRONT_PORT;
-    location / {
-      proxy_pass http://beckon;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header Host \$http_host;
-    }
-    location $ACCEL_PREFIX/ {
-      internal;
-      alias $WORK/suite/data/videos/objects/;
-      add_header X-Robots-Tag noindex;
-      add_header Referrer-Policy no-referrer;
-      add_header X-Content-Type-Options nosniff;
-    }
-  }"
+  # the front server of docs/VIDEO-FRONT-NGINX.md (docs/nginx/beckon-video-front.conf), pointed at the suite below
+  # and its storage root: nginx asks the suite about a token at most every 5 s and sends every range itself
+  FRONT_SERVER=$(sed -e "s|@LISTEN@|127.0.0.1:$FRONT_PORT|; s|@BECKON@|127.0.0.1:$SUITE_PORT|; s|@OBJECTS@|$WORK/suite/data/videos/objects|g; s|@CACHE@|$WORK/nginx/checks|" \
+    "$ROOT/docs/nginx/beckon-video-front.conf")
 fi
 mkdir -p "$WORK/nginx/logs"
 cat > "$WORK/nginx/nginx.conf" <<CONF
@@ -228,6 +215,9 @@ if [ "${SUITE:-0}" = 1 ]; then
       "$WORK/front.part" "$(find "$WORK/suite/data/videos/objects" -type f -size "${SUITE_SIZE}c" | head -1)" \
       || { echo "front server answered other bytes than the stored file" >&2; exit 1; }
     echo "== front: nginx on port $FRONT_PORT, X-Accel-Redirect to $ACCEL_PREFIX/ (a 256 KiB range matched the stored file)"
+    # a token Beckon does not know is Beckon's own 404 page through the front server, never a file
+    BAD=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$FRONT_PORT/v/no-such-token/video.mp4")
+    [ "$BAD" = 404 ] || { echo "front server answered $BAD for an unknown token (expected 404)" >&2; exit 1; }
     echo "== front headers: $(curl -s -D - -o /dev/null -H 'Range: bytes=0-1' "$FRONT_URL" | tr -d '\r' | grep -i -E '^(HTTP|content-range|content-type|cache-control|x-robots|x-accel)' | tr '\n' ' ')"
   fi
 fi
@@ -235,7 +225,7 @@ fi
 echo "== probe: Beckon $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H 'Range: bytes=0-1' "http://127.0.0.1:$BECKON_PORT/video.mp4"), nginx $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H 'Range: bytes=0-1' "http://127.0.0.1:$NGINX_PORT/video.mp4")"
 
 echo "== range load: $CLIENTS clients, ${SECONDS_PER_RUN}s each (after 2 s warm-up), ${CHUNK}-byte random ranges of a $SIZE-byte file"
-for round in 1 2; do
+for round in $(seq 1 "${ROUNDS:-2}"); do
   echo "beckon round=$round $(java "$LOAD" "http://127.0.0.1:$BECKON_PORT/video.mp4" "$SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
   echo "nginx  round=$round $(java "$LOAD" "http://127.0.0.1:$NGINX_PORT/video.mp4" "$SIZE" "$CLIENTS" "$SECONDS_PER_RUN" "$CHUNK") load=$(cut -d' ' -f1 /proc/loadavg)"
   if [ -n "$SUITE_URL" ]; then
