@@ -204,6 +204,7 @@ public final class MillionTimers {
         int chunk = Integer.parseInt(args.getOrDefault("chunk", "200000"));
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("journey_run", "id");
+        tables.put("journey_run_trigger", "run_id");
         tables.put("journey_run_key", "run_id");
         tables.put("message", "run_id");
         tables.put("timer", "run_id");
@@ -455,7 +456,7 @@ public final class MillionTimers {
 
     private static String rowsReferencing(Connection c, String runId) throws SQLException {
         StringBuilder out = new StringBuilder();
-        for (String table : List.of("journey_run", "journey_run_key", "timer", "message", "guardrail_decision",
+        for (String table : List.of("journey_run", "journey_run_trigger", "journey_run_key", "timer", "message", "guardrail_decision",
                 "recipient_lock", "address_consent")) {
             String column = table.equals("journey_run") ? "id" : table.equals("recipient_lock")
                     || table.equals("address_consent") ? "1" : "run_id";

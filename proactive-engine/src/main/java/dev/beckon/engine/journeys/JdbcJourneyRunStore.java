@@ -1,6 +1,7 @@
 package dev.beckon.engine.journeys;
 
 import dev.beckon.api.model.ShopId;
+import dev.beckon.engine.definitions.RunState;
 import dev.beckon.engine.definitions.SubjectKey;
 import dev.beckon.engine.persistence.Sql;
 
@@ -17,12 +18,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Journey runs in the database. All methods run inside the caller's transaction. Stateless and thread-safe. */
+/**
+ * Journey runs in the database. A run's trigger event lives apart in {@code journey_run_trigger}, written when the
+ * run starts and again only when a newer update of the subject replaces it, so the steps' updates of the run row stay
+ * small. All methods run inside the caller's transaction. Stateless and thread-safe.
+ */
 final class JdbcJourneyRunStore {
 
     private static final String COLUMNS = """
             id, shop_id, journey, subject, state, first_name, phone, email, device, recovery_url, cart_token,
             subject_updated_at, shopper_key, run_state""";
+
+    /** The columns and the run's trigger event (a scalar subquery, so {@code FOR UPDATE} locks the run row only). */
+    private static final String SELECT = "SELECT " + COLUMNS + ", (SELECT t.trigger_event FROM journey_run_trigger t"
+            + " WHERE t.run_id = journey_run.id) AS trigger_event FROM journey_run";
 
     private final RunStateJson json;
 
@@ -32,19 +41,19 @@ final class JdbcJourneyRunStore {
 
     /** Finds and locks the run, so concurrent events for one subject apply one after the other. */
     Optional<JourneyRun> findForUpdate(Connection c, ShopId shop, String journey, String subject) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM journey_run WHERE shop_id = ? AND journey = ? AND subject = ? FOR UPDATE")) {
+        try (PreparedStatement select = c.prepareStatement(SELECT
+                + " WHERE shop_id = ? AND journey = ? AND subject = ? FOR UPDATE")) {
             select.setString(1, shop.value());
             select.setString(2, journey);
             select.setString(3, subject);
-            return one(select);
+            return one(c, select);
         }
     }
 
     Optional<JourneyRun> findById(Connection c, String id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM journey_run WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement select = c.prepareStatement(SELECT + " WHERE id = ? FOR UPDATE")) {
             select.setString(1, id);
-            return one(select);
+            return one(c, select);
         }
     }
 
@@ -66,6 +75,9 @@ final class JdbcJourneyRunStore {
             insert.executeUpdate();
         }
         putKeys(c, run, keys);
+        if (run.interpreter() != null && run.interpreter().trigger() != null) {
+            insertTrigger(c, run.id(), json.writeTrigger(run.interpreter()));
+        }
     }
 
     void update(Connection c, JourneyRun run, Instant now) throws SQLException {
@@ -73,10 +85,10 @@ final class JdbcJourneyRunStore {
     }
 
     /**
-     * Stores the run; its trigger keys are rewritten only if they differ from {@code storedKeys}, the keys of the
-     * state it was loaded with (null: unknown, always rewritten).
+     * Stores the run; its trigger keys and its trigger event are rewritten only if they differ from those of
+     * {@code stored}, the state it was loaded with (null: unknown, both always rewritten).
      */
-    void update(Connection c, JourneyRun run, Map<SubjectKey, String> storedKeys, Instant now) throws SQLException {
+    void update(Connection c, JourneyRun run, RunState stored, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, device = ?, recovery_url = ?,
                     cart_token = ?, subject_updated_at = ?, shopper_key = ?, run_state = ?, updated_at = ?
@@ -86,9 +98,42 @@ final class JdbcJourneyRunStore {
             update.setString(i + 1, run.id());
             update.executeUpdate();
         }
-        if (run.interpreter() != null && !run.interpreter().keys().equals(storedKeys)) {
-            putKeys(c, run, run.interpreter().keys());
+        RunState state = run.interpreter();
+        if (state != null && (stored == null || !state.keys().equals(stored.keys()))) {
+            putKeys(c, run, state.keys());
         }
+        if (state != null && (stored == null || state.trigger() != stored.trigger())) {
+            putTrigger(c, run.id(), json.writeTrigger(state));
+        }
+    }
+
+    private static void insertTrigger(Connection c, String runId, String triggerJson) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO journey_run_trigger (run_id, trigger_event) VALUES (?, ?)")) {
+            insert.setString(1, runId);
+            insert.setString(2, triggerJson);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Replaces the run's trigger event (null: removes it). The caller holds the run's row lock. */
+    private static void putTrigger(Connection c, String runId, String triggerJson) throws SQLException {
+        if (triggerJson == null) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM journey_run_trigger WHERE run_id = ?")) {
+                delete.setString(1, runId);
+                delete.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE journey_run_trigger SET trigger_event = ? WHERE run_id = ?")) {
+            update.setString(1, triggerJson);
+            update.setString(2, runId);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        insertTrigger(c, runId, triggerJson);
     }
 
     private static void putKeys(Connection c, JourneyRun run, Map<SubjectKey, String> keys) throws SQLException {
@@ -218,21 +263,29 @@ final class JdbcJourneyRunStore {
         return i;
     }
 
-    private Optional<JourneyRun> one(PreparedStatement select) throws SQLException {
+    /** Reads the selected run; a run stored with its trigger inside {@code run_state} gets its trigger row now. */
+    private Optional<JourneyRun> one(Connection c, PreparedStatement select) throws SQLException {
+        JourneyRun run;
+        String triggerJson;
         try (ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 return Optional.empty();
             }
             String state = row.getString("run_state");
-            return Optional.of(new JourneyRun(row.getString("id"), ShopId.of(row.getString("shop_id")),
+            triggerJson = row.getString("trigger_event");
+            run = new JourneyRun(row.getString("id"), ShopId.of(row.getString("shop_id")),
                     row.getString("journey"), row.getString("subject"),
                     JourneyRun.Status.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                     new JourneyRun.Contact(row.getString("first_name"), row.getString("phone"),
                             row.getString("email"), row.getString("device"), row.getString("recovery_url"),
                             row.getString("cart_token")),
                     Sql.getInstant(row, "subject_updated_at"), row.getString("shopper_key"),
-                    state == null ? null : json.read(state)));
+                    state == null ? null : json.read(state, triggerJson));
         }
+        if (triggerJson == null && run.interpreter() != null && run.interpreter().trigger() != null) {
+            insertTrigger(c, run.id(), json.writeTrigger(run.interpreter())); // stored before V7
+        }
+        return Optional.of(run);
     }
 
     private static String truncate(String value, int max) {

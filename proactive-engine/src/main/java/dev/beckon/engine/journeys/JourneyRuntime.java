@@ -398,7 +398,7 @@ public final class JourneyRuntime {
             return;
         }
         JourneyRun next = run.with(run.status(), outcome.state());
-        runs.update(c, next, run.interpreter().keys(), now);
+        runs.update(c, next, run.interpreter(), now);
         apply(c, journey, next, outcome, now, input instanceof Input.Event e ? e.event() : null);
     }
 
@@ -482,14 +482,9 @@ public final class JourneyRuntime {
                 || !(journey.steps().get(nextIndex) instanceof Step.Send send)) {
             return;
         }
-        String recipient = address(send.channel(), run.contact());
-        Optional<PendingMessage> pending = messages.pending(c, run.id(), send.id());
-        if (pending.isPresent()) {
-            messages.reschedule(c, run.id(), send.id(), recipient, wake.at(), now);
-        } else if (messages.idByKey(c, idempotencyKey(run, send.id())).isEmpty()) {
-            messages.schedule(c, run.shop(), run.id(), run.journey(), send.id(), send.channel(), recipient,
-                    run.shopperKey(), purpose(journey), idempotencyKey(run, send.id()), wake.at(), now);
-        }
+        messages.scheduleOrMove(c, run.shop(), run.id(), run.journey(), send.id(), send.channel(),
+                address(send.channel(), run.contact()), run.shopperKey(), purpose(journey),
+                idempotencyKey(run, send.id()), wake.at(), now);
     }
 
     private void send(Connection c, JourneyDefinition journey, JourneyRun run, Action.SendMessage send, Instant now)
@@ -554,7 +549,7 @@ public final class JourneyRuntime {
 
     private void end(Connection c, JourneyRun run, RunState state, JourneyRun.Status status, String reason,
                      Instant now) throws SQLException {
-        runs.update(c, run.with(status, state), run.interpreter() == null ? null : run.interpreter().keys(), now);
+        runs.update(c, run.with(status, state), run.interpreter(), now);
         runs.ended(c, run.id(), reason, now);
     }
 

@@ -19,7 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Writes a run's {@link RunState} as JSON for the {@code journey_run.run_state} column and reads it back. */
+/**
+ * Writes a run's {@link RunState} as JSON for the {@code journey_run.run_state} column and reads it back. The trigger
+ * event (the costliest part, ~2 KB) is written apart ({@link #writeTrigger}, for {@code journey_run_trigger}), so a
+ * step's update of the run does not rewrite it; {@code run_state} keeps only its type. Runs stored before that carry
+ * the trigger inside {@code run_state}, and are still read.
+ */
 final class RunStateJson {
 
     /** Looked up once: {@code Json.createX} looks the provider up through ServiceLoader on every call. */
@@ -27,20 +32,11 @@ final class RunStateJson {
 
     private final EventCodec events;
 
-    /**
-     * The trigger this thread read last, with the JSON it was read from. A fired timer reads its run and writes it
-     * back with the same trigger: writing that JSON again saves encoding the event (the costliest part of a run's
-     * state) on every step. Payloads are immutable records, so the same instance always has the same JSON.
-     */
-    private record ReadTrigger(EventPayload payload, String json) {
-    }
-
-    private static final ThreadLocal<ReadTrigger> LAST_READ = new ThreadLocal<>();
-
     RunStateJson(EventCodec events) {
         this.events = Objects.requireNonNull(events, "events");
     }
 
+    /** The state without its trigger event (see {@link #writeTrigger}). */
     String write(RunState state) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -50,9 +46,6 @@ final class RunStateJson {
             writeNullable(g, "step", state.step());
             if (state.trigger() != null) {
                 g.write("triggerType", EventTypes.nameOf(state.trigger()));
-                ReadTrigger read = LAST_READ.get();
-                g.write("trigger", read != null && read.payload() == state.trigger() ? read.json()
-                        : events.write(state.trigger()));
             }
             g.writeStartObject("keys");
             state.keys().forEach((k, v) -> g.write(k.json(), v));
@@ -67,16 +60,24 @@ final class RunStateJson {
         return out.toString();
     }
 
-    /** @throws IllegalStateException if the stored JSON is not a run state (a bug or a broken row) */
-    RunState read(String json) {
+    /** The state's trigger event as JSON; null if it has none. */
+    String writeTrigger(RunState state) {
+        return state.trigger() == null ? null : events.write(state.trigger());
+    }
+
+    /**
+     * Reads a state written by {@link #write} with its trigger written by {@link #writeTrigger}.
+     *
+     * @param triggerJson the trigger event; null if the run has none, or if {@code json} carries it (stored before
+     *                    the trigger was kept apart)
+     * @throws IllegalStateException if the stored JSON is not a run state (a bug or a broken row)
+     */
+    RunState read(String json, String triggerJson) {
         try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
-            EventPayload trigger = null;
-            if (o.containsKey("trigger")) {
-                String triggerJson = o.getString("trigger");
-                trigger = events.read(o.getString("triggerType"), triggerJson);
-                LAST_READ.set(new ReadTrigger(trigger, triggerJson));
-            }
+            String storedTrigger = o.containsKey("trigger") ? o.getString("trigger") : triggerJson;
+            EventPayload trigger = storedTrigger != null && o.containsKey("triggerType")
+                    ? events.read(o.getString("triggerType"), storedTrigger) : null;
             Map<SubjectKey, String> keys = new EnumMap<>(SubjectKey.class);
             o.getJsonObject("keys").forEach((k, v) -> SubjectKey.fromJson(k)
                     .ifPresent(key -> keys.put(key, ((jakarta.json.JsonString) v).getString())));

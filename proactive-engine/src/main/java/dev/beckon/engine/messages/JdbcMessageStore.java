@@ -85,6 +85,39 @@ public final class JdbcMessageStore {
         return id;
     }
 
+    /**
+     * Shows a step's message as scheduled for {@code dueAt}: creates it if the step has none (one statement, the
+     * usual case), or moves it if it is still {@code scheduled}; a message already decided (deferred, queued, sent,
+     * skipped...) is left as it is.
+     */
+    public void scheduleOrMove(Connection c, ShopId shop, String runId, String journey, String step,
+                               ChannelType channel, String recipient, String shopperKey, Consent.Purpose purpose,
+                               String idempotencyKey, Instant dueAt, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
+                    attempts, due_at, created_at, updated_at, shopper_key, recipient_key, purpose)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, shop.value());
+            insert.setString(3, runId);
+            insert.setString(4, journey);
+            insert.setString(5, step);
+            insert.setString(6, channel.name().toLowerCase(Locale.ROOT));
+            insert.setString(7, recipient);
+            insert.setString(8, idempotencyKey);
+            Sql.setInstant(insert, 9, dueAt);
+            Sql.setInstant(insert, 10, now);
+            Sql.setInstant(insert, 11, now);
+            insert.setString(12, shopperKey);
+            insert.setString(13, ShopperKeys.recipientKey(channel, recipient));
+            insert.setString(14, purpose.name().toLowerCase(Locale.ROOT));
+            if (insert.executeUpdate() > 0) {
+                return;
+            }
+        }
+        reschedule(c, runId, step, recipient, dueAt, now);
+    }
+
     /** Moves a still-scheduled message of the run and step to a new due time and recipient. */
     public void reschedule(Connection c, String runId, String step, String recipient, Instant dueAt, Instant now)
             throws SQLException {

@@ -43,7 +43,10 @@ public final class PhoneNumbers {
      * @return empty if libphonenumber cannot read it as a phone number
      */
     public static Optional<Parsed> parse(String phone, String defaultRegion) {
-        String key = defaultRegion + '|' + phone;
+        // libphonenumber uses the default region only for a number without its country code: one written with
+        // "+" reads the same in every region, so it is kept once (the shopper key reads it in US, time zones in the
+        // shop's country)
+        String key = phone.startsWith("+") ? phone : defaultRegion + '|' + phone;
         Optional<Parsed> parsed = READ.get(key);
         if (parsed == null) {
             parsed = read(phone, defaultRegion);

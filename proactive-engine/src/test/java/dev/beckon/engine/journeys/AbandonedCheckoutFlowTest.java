@@ -19,7 +19,15 @@ import dev.beckon.engine.messages.MessageView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+
 import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +136,79 @@ class AbandonedCheckoutFlowTest {
         assertThat(engine.messages(SHOP, 500)).hasSize(shoppers)
                 .allSatisfy(m -> assertThat(m.state()).isEqualTo(MessageState.SENT));
         assertThat(engine.timerLateness().count()).isEqualTo(shoppers);
+    }
+
+    @Test
+    void aRunsTriggerIsKeptApartFromItsStateAndReadFromThere() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        assertThat(one("SELECT run_state FROM journey_run")).contains("\"triggerType\"")
+                .doesNotContain("\"trigger\":");
+        String trigger = one("SELECT trigger_event FROM journey_run_trigger");
+        assertThat(trigger).contains(PHONE).contains("\"Ann\"");
+        execute("UPDATE journey_run_trigger SET trigger_event = ?", trigger.replace("\"Ann\"", "\"Bea\""));
+
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(sms.sent()).singleElement().satisfies(m -> assertThat(m.body()).contains("Hi Bea"));
+        assertThat(one("SELECT run_state FROM journey_run")).doesNotContain("\"trigger\":");
+        assertThat(one("SELECT trigger_event FROM journey_run_trigger")).contains("\"Bea\"");
+    }
+
+    @Test
+    void aRunStoredWithItsTriggerInsideItsStateIsStillReadAndMovedApart() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        String trigger = one("SELECT trigger_event FROM journey_run_trigger");
+        JsonObject state = JsonProvider.provider().createReader(new StringReader(one("SELECT run_state FROM journey_run")))
+                .readObject();
+        // as runs were stored before V7: the trigger inside run_state, no row of its own
+        execute("DELETE FROM journey_run_trigger");
+        execute("UPDATE journey_run SET run_state = ?",
+                JsonProvider.provider().createObjectBuilder(state).add("trigger", trigger).build().toString());
+
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(sms.sent()).singleElement().satisfies(m -> assertThat(m.body()).contains("Hi Ann"));
+        assertThat(one("SELECT run_state FROM journey_run")).doesNotContain("\"trigger\":");
+        assertThat(one("SELECT trigger_event FROM journey_run_trigger")).contains(PHONE).contains("\"Ann\"");
+    }
+
+    @Test
+    void erasingTheShopperRemovesHerRunsTrigger() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        assertThat(one("SELECT COUNT(*) FROM journey_run_trigger")).isEqualTo("1");
+
+        engine.eraseShopper(SHOP, CustomerId.of("603851970716743426"), "ann@example.com", PHONE);
+
+        assertThat(one("SELECT COUNT(*) FROM journey_run_trigger")).isEqualTo("0");
+    }
+
+    /** The first column of the query's only row, as text. */
+    String one(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet row = s.executeQuery()) {
+            assertThat(row.next()).as(sql).isTrue();
+            String value = row.getString(1);
+            assertThat(row.next()).as(sql + " returns one row").isFalse();
+            return value;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String sql, String... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

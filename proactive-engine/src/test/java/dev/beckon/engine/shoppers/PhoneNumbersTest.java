@@ -30,6 +30,15 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void aNumberWithItsCountryCodeIsReadOnceForEveryRegion() {
+        PhoneNumbers.Parsed inUs = PhoneNumbers.parse("+4915112345678", "US").orElseThrow();
+
+        assertThat(PhoneNumbers.parse("+4915112345678", "ZZ").orElseThrow()).isSameAs(inUs);
+        assertThat(PhoneNumbers.parse("+4915112345678", "DE").orElseThrow()).isSameAs(inUs);
+        assertThat(inUs.region()).isEqualTo("DE");
+    }
+
+    @Test
     void textThatIsNoPhoneNumberIsEmpty() {
         assertThat(PhoneNumbers.parse("call me maybe", "US")).isEmpty();
     }
