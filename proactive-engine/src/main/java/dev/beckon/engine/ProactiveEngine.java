@@ -19,6 +19,7 @@ import dev.beckon.engine.inbox.StoredEvent;
 import dev.beckon.engine.definitions.BuiltInJourneys;
 import dev.beckon.engine.definitions.JourneyDefinition;
 import dev.beckon.engine.definitions.JourneyValidationException;
+import dev.beckon.engine.journeys.DeferredWrites;
 import dev.beckon.engine.journeys.JourneyDefinitions;
 import dev.beckon.engine.journeys.JourneyRouter;
 import dev.beckon.engine.journeys.JourneyRuntime;
@@ -185,10 +186,12 @@ public final class ProactiveEngine implements AutoCloseable {
         try {
             fired = tx.inTransaction(c -> {
                 List<Duration> lateness = new ArrayList<>();
+                DeferredWrites writes = runtime.writes();
                 for (DueTimer timer : timers.claimDue(c, clock.instant(), limit)) {
                     lateness.add(Duration.between(timer.dueAt(), clock.instant()));
-                    runtime.onTimer(c, timer);
+                    runtime.onTimer(c, timer, writes);
                 }
+                writes.flush(c); // the batch's decisions and next timers, one batched statement each
                 return lateness;
             });
         } catch (RuntimeException e) {

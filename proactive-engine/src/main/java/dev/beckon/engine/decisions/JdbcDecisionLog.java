@@ -17,11 +17,37 @@ import java.util.UUID;
  */
 public final class JdbcDecisionLog {
 
+    private static final String INSERT = """
+            INSERT INTO guardrail_decision (id, shop_id, shopper_key, journey, step, message_id, guardrail,
+                outcome, reason, until_at, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     public void record(Connection c, RecordedDecision d) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO guardrail_decision (id, shop_id, shopper_key, journey, step, message_id, guardrail,
-                    outcome, reason, until_at, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            bind(insert, d);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Records several decisions as one JDBC batch (one round trip), in their order. */
+    public void recordAll(Connection c, List<RecordedDecision> decisions) throws SQLException {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        if (decisions.size() == 1) {
+            record(c, decisions.get(0));
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (RecordedDecision d : decisions) {
+                bind(insert, d);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement insert, RecordedDecision d) throws SQLException {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, d.shop().value());
             insert.setString(3, d.shopperKey());
@@ -33,8 +59,6 @@ public final class JdbcDecisionLog {
             insert.setString(9, d.reason().length() <= 1000 ? d.reason() : d.reason().substring(0, 1000));
             Sql.setInstant(insert, 10, d.until());
             Sql.setInstant(insert, 11, d.at());
-            insert.executeUpdate();
-        }
     }
 
     /** The decisions about one message, oldest first. */

@@ -110,7 +110,7 @@ public final class JourneyRuntime {
         this.decisions = Objects.requireNonNull(decisions);
         this.consents = new JdbcAddressConsents();
         this.runs = new JdbcJourneyRunStore(new RunStateJson(events));
-        this.sender = new MessageSender(shopSettings, messages, timers, decisions, consents);
+        this.sender = new MessageSender(shopSettings, messages, consents);
         this.templates = Objects.requireNonNull(templates);
         this.discountCodes = Objects.requireNonNull(discountCodes);
         this.videos = Objects.requireNonNull(videos);
@@ -130,12 +130,14 @@ public final class JourneyRuntime {
         String type = EventTypes.nameOf(payload);
         List<JourneyDefinition> journeys = definitions.all(c, shop);
         List<String> goals = goalRuns(c, shop, journeys, payload);
-        exit(c, shop, journeys, payload);
+        DeferredWrites writes = writes();
+        exit(c, shop, journeys, payload, writes);
         for (JourneyDefinition journey : journeys) {
             if (journey.trigger().event().equals(type)) {
-                enter(c, event, journey, shopperKey);
+                enter(c, event, journey, shopperKey, writes);
             }
         }
+        writes.flush(c);
         return goals;
     }
 
@@ -161,6 +163,17 @@ public final class JourneyRuntime {
      * interpreter goes on from the step the run waits at.
      */
     public void onTimer(Connection c, DueTimer timer) throws SQLException {
+        DeferredWrites writes = writes();
+        onTimer(c, timer, writes);
+        writes.flush(c);
+    }
+
+    /**
+     * As {@link #onTimer(Connection, DueTimer)}, keeping the decisions and timers it writes in {@code writes}, so that
+     * a batch of fired timers writes them together; the caller {@linkplain DeferredWrites#flush flushes} before it
+     * commits.
+     */
+    public void onTimer(Connection c, DueTimer timer, DeferredWrites writes) throws SQLException {
         Optional<JourneyRun> found = runs.findById(c, timer.runId());
         if (found.isEmpty() || found.get().status() != JourneyRun.Status.WAITING) {
             return;
@@ -177,10 +190,10 @@ public final class JourneyRuntime {
         boolean waitStep = journey.get().step(timer.step()).filter(Step.Wait.class::isInstance).isPresent();
         Optional<PendingMessage> held = waitStep ? Optional.empty() : messages.pending(c, run.id(), timer.step());
         if (held.isPresent() && held.get().state() == MessageState.DEFERRED && held.get().content() != null) {
-            retryHeld(c, journey.get(), run, timer, held.get(), now);
+            retryHeld(c, journey.get(), run, timer, held.get(), writes, now);
             return;
         }
-        advance(c, journey.get(), run, new Input.TimerDue(timer.step(), timer.dueAt()), now);
+        advance(c, journey.get(), run, new Input.TimerDue(timer.step(), timer.dueAt()), writes, now);
     }
 
     /**
@@ -199,26 +212,28 @@ public final class JourneyRuntime {
         if (journey.isEmpty()) {
             return false;
         }
-        advance(c, journey.get(), run, new Input.VideoReady(run.interpreter().step(), url), clock.instant());
+        DeferredWrites writes = writes();
+        advance(c, journey.get(), run, new Input.VideoReady(run.interpreter().step(), url), writes, clock.instant());
+        writes.flush(c);
         return true;
     }
 
     private void retryHeld(Connection c, JourneyDefinition journey, JourneyRun run, DueTimer timer, PendingMessage held,
-                           Instant now) throws SQLException {
+                           DeferredWrites writes, Instant now) throws SQLException {
         Duration late = Duration.between(timer.dueAt(), now);
         Optional<String> stale = journey.step(timer.step()).filter(Step.Send.class::isInstance)
                 .map(s -> ((Step.Send) s).staleAfter()).flatMap(limit -> StaleRule.skipIfLaterThan(limit)
                         .skipReason(late.isNegative() ? Duration.ZERO : late));
         if (stale.isPresent()) {
-            sender.skip(c, run, timer.step(), held.id(), "stale timer", stale.get(), now);
+            sender.skip(c, run, timer.step(), held.id(), "stale timer", stale.get(), writes, now);
             return;
         }
         sender.send(c, new MessageSender.Outgoing(run, timer.step(), held.id(), held.channel(), held.purpose(),
-                address(held.channel(), run.contact()), knownConsent(run, held.channel()), held.content()), now);
+                address(held.channel(), run.contact()), knownConsent(run, held.channel()), held.content()), writes, now);
     }
 
-    private void exit(Connection c, ShopId shop, List<JourneyDefinition> journeys, EventPayload payload)
-            throws SQLException {
+    private void exit(Connection c, ShopId shop, List<JourneyDefinition> journeys, EventPayload payload,
+                      DeferredWrites writes) throws SQLException {
         String type = EventTypes.nameOf(payload);
         Map<SubjectKey, String> keys = SubjectKey.of(payload);
         Map<String, JourneyDefinition> exitable = new java.util.LinkedHashMap<>();
@@ -245,7 +260,7 @@ public final class JourneyRuntime {
             Optional<JourneyRun> run = runs.findById(c, id);
             if (run.isPresent() && run.get().status() == JourneyRun.Status.WAITING
                     && run.get().interpreter() != null) {
-                advance(c, exitable.get(run.get().journey()), run.get(), new Input.Event(payload), now);
+                advance(c, exitable.get(run.get().journey()), run.get(), new Input.Event(payload), writes, now);
             }
         }
         for (JourneyDefinition journey : exitable.values()) {
@@ -297,7 +312,8 @@ public final class JourneyRuntime {
         return ids;
     }
 
-    private void enter(Connection c, EventEnvelope event, JourneyDefinition journey, String shopperKey)
+    private void enter(Connection c, EventEnvelope event, JourneyDefinition journey, String shopperKey,
+                       DeferredWrites writes)
             throws SQLException {
         ShopId shop = event.shop();
         EventPayload payload = event.payload();
@@ -315,7 +331,7 @@ public final class JourneyRuntime {
         }
         Optional<JourneyRun> existing = runs.findForUpdate(c, shop, journey.id(), subject);
         if (existing.isPresent()) {
-            refresh(c, journey, existing.get(), event, shopperKey, now);
+            refresh(c, journey, existing.get(), event, shopperKey, writes, now);
             return;
         }
         JourneyRun.Contact contact = contactOf(payload).orElse(runs.latestContact(c, shop, shopperKey));
@@ -331,7 +347,7 @@ public final class JourneyRuntime {
                 // Remembered, so later updates of this subject are not entered (nor logged) again.
                 runs.insert(c, run.with(JourneyRun.Status.NOT_ENTERED, null), Map.of(), now);
                 runs.ended(c, runId, skip.reason(), now);
-                decisions.record(c, new RecordedDecision(shop, shopperKey, journey.id(), null, null,
+                writes.record(new RecordedDecision(shop, shopperKey, journey.id(), null, null,
                         "re-entry cooldown", "skip", skip.reason(), null, now));
                 return;
             }
@@ -345,13 +361,13 @@ public final class JourneyRuntime {
             return;
         }
         runs.insert(c, run.with(JourneyRun.Status.WAITING, outcome.state()), outcome.state().keys(), now);
-        apply(c, journey, run.with(JourneyRun.Status.WAITING, outcome.state()), outcome, now, null);
+        apply(c, journey, run.with(JourneyRun.Status.WAITING, outcome.state()), outcome, writes, now, null);
         LOG.log(System.Logger.Level.DEBUG, "shop {0}: {1} entered {2}", shop, subject, journey.id());
     }
 
     /** A newer update of a run's subject: newer contact and data; before anything was decided, the wait restarts. */
     private void refresh(Connection c, JourneyDefinition journey, JourneyRun run, EventEnvelope event,
-                         String shopperKey, Instant now) throws SQLException {
+                         String shopperKey, DeferredWrites writes, Instant now) throws SQLException {
         Instant updatedAt = updatedAt(event);
         if (run.status() != JourneyRun.Status.WAITING || run.interpreter() == null) {
             return; // a subject enters once
@@ -368,12 +384,13 @@ public final class JourneyRuntime {
             messages.tagShopper(c, run.id(), key);
         }
         if (!messages.anyDecided(c, run.id())) {
+            writes.flush(c); // its timers go: none of them may be written after
             timers.cancel(c, run.id());
             Outcome outcome = interpreter.advance(journey, RunState.start(run.id()), new Input.Start(payload,
                     event.receivedAt()), now, zone(c, updated));
             JourneyRun restarted = updated.with(JourneyRun.Status.WAITING, outcome.state());
             runs.update(c, restarted, now);
-            apply(c, journey, restarted, outcome, now, null);
+            apply(c, journey, restarted, outcome, writes, now, null);
             return;
         }
         RunState s = run.interpreter();
@@ -384,7 +401,8 @@ public final class JourneyRuntime {
                 s.variables(), s.variants(), s.enteredAt(), s.lastSentAt(), s.lateness())), now);
     }
 
-    private void advance(Connection c, JourneyDefinition journey, JourneyRun run, Input input, Instant now)
+    private void advance(Connection c, JourneyDefinition journey, JourneyRun run, Input input, DeferredWrites writes,
+                         Instant now)
             throws SQLException {
         Outcome outcome;
         try {
@@ -399,26 +417,26 @@ public final class JourneyRuntime {
         }
         JourneyRun next = run.with(run.status(), outcome.state());
         runs.update(c, next, run.interpreter(), now);
-        apply(c, journey, next, outcome, now, input instanceof Input.Event e ? e.event() : null);
+        apply(c, journey, next, outcome, writes, now, input instanceof Input.Event e ? e.event() : null);
     }
 
     /** Carries out the interpreter's actions, then feeds back what they produced at once (a code, a video). */
-    private void apply(Connection c, JourneyDefinition journey, JourneyRun run, Outcome outcome, Instant now,
-                       EventPayload cause) throws SQLException {
+    private void apply(Connection c, JourneyDefinition journey, JourneyRun run, Outcome outcome, DeferredWrites writes,
+                       Instant now, EventPayload cause) throws SQLException {
         Deque<Input> answers = new ArrayDeque<>();
         for (Action action : outcome.actions()) {
             if (action instanceof Action.ScheduleWake wake) {
-                timers.schedule(c, run.shop(), run.id(), wake.stepId(), wake.at());
+                writes.schedule(run.shop(), run.id(), wake.stepId(), wake.at());
                 scheduleNextSend(c, journey, run, wake, now);
             } else if (action instanceof Action.SendMessage send) {
-                send(c, journey, run, send, now);
+                send(c, journey, run, send, writes, now);
             } else if (action instanceof Action.SkipStale stale) {
                 Duration limit = journey.step(stale.stepId()).filter(Step.Send.class::isInstance)
                         .map(s -> ((Step.Send) s).staleAfter()).orElse(Duration.ZERO);
                 String reason = StaleRule.skipIfLaterThan(limit).skipReason(stale.lateness()).orElse("stale");
                 Optional<String> id = messageFor(c, journey, run, stale.stepId(), now);
                 if (id.isPresent()) {
-                    sender.skip(c, run, stale.stepId(), id.get(), "stale timer", reason, now);
+                    sender.skip(c, run, stale.stepId(), id.get(), "stale timer", reason, writes, now);
                 }
             } else if (action instanceof Action.CreateOffer offer) {
                 DiscountCodes.Result result = createOffer(run, offer);
@@ -436,6 +454,7 @@ public final class JourneyRuntime {
                 LOG.log(System.Logger.Level.DEBUG, "shop {0}: run {1} drew variant {2} at {3}", run.shop(), run.id(),
                         variant.variant(), variant.stepId());
             } else if (action instanceof Action.Exit exit) {
+                writes.flush(c); // its timers go: none of them may be written after
                 timers.cancel(c, run.id());
                 String reason = cause == null ? exit.reason() : describe(cause);
                 messages.cancelPending(c, run.id(), reason, now);
@@ -452,7 +471,7 @@ public final class JourneyRuntime {
             JourneyRun moved = run.with(next.state().status().done() ? run.status() : JourneyRun.Status.WAITING,
                     next.state());
             runs.update(c, moved, now);
-            apply(c, journey, moved, next, now, null);
+            apply(c, journey, moved, next, writes, now, null);
             state = next.state();
         }
     }
@@ -487,8 +506,8 @@ public final class JourneyRuntime {
                 idempotencyKey(run, send.id()), wake.at(), now);
     }
 
-    private void send(Connection c, JourneyDefinition journey, JourneyRun run, Action.SendMessage send, Instant now)
-            throws SQLException {
+    private void send(Connection c, JourneyDefinition journey, JourneyRun run, Action.SendMessage send,
+                      DeferredWrites writes, Instant now) throws SQLException {
         Optional<String> id = messageFor(c, journey, run, send.stepId(), now);
         if (id.isEmpty()) {
             return; // decided before (a duplicate pass)
@@ -499,12 +518,12 @@ public final class JourneyRuntime {
             content = render(send, run);
         } catch (TemplateException e) {
             sender.skip(c, run, send.stepId(), id.get(), "template", "the template cannot be rendered: "
-                    + e.getMessage(), now);
+                    + e.getMessage(), writes, now);
             return;
         }
         sender.send(c, new MessageSender.Outgoing(run, send.stepId(), id.get(), send.channel(),
                 send.transactional() ? Consent.Purpose.TRANSACTIONAL : Consent.Purpose.MARKETING, recipient,
-                knownConsent(run, send.channel()), content), now);
+                knownConsent(run, send.channel()), content), writes, now);
     }
 
     /** The pending message of the step, created if the step had none; empty if it was decided already. */
@@ -571,6 +590,11 @@ public final class JourneyRuntime {
         }
         Duration shopWide = settings.reentryCooldownFor(journey.id());
         return journey.reEntryCooldown().compareTo(shopWide) < 0 ? journey.reEntryCooldown() : shopWide;
+    }
+
+    /** A new set of {@link DeferredWrites} for one transaction's decisions and timers. */
+    public DeferredWrites writes() {
+        return new DeferredWrites(decisions, timers);
     }
 
     /** The key that names a journey's runs: the trigger's order, checkout or visit, if it has one. */

@@ -2,14 +2,12 @@ package dev.beckon.engine.journeys;
 
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.Consent;
-import dev.beckon.engine.decisions.JdbcDecisionLog;
 import dev.beckon.engine.decisions.RecordedDecision;
 import dev.beckon.engine.guardrails.Decision;
 import dev.beckon.engine.guardrails.GuardrailChain;
 import dev.beckon.engine.guardrails.SendAttempt;
 import dev.beckon.engine.messages.JdbcMessageStore;
 import dev.beckon.engine.messages.MessageContent;
-import dev.beckon.engine.scheduler.JdbcTimerStore;
 import dev.beckon.engine.settings.JdbcShopSettingsStore;
 import dev.beckon.engine.settings.ShopSettings;
 import dev.beckon.engine.shoppers.JdbcAddressConsents;
@@ -29,7 +27,7 @@ import java.util.Optional;
  * The send path every journey step shares: under the address's lock (so racing runs decide one after the other),
  * ask the shop's guardrail chain (consent, recipient, frequency cap, quiet hours), record the decision, and queue,
  * defer (re-arming the step's timer) or skip the message. Runs inside the caller's transaction. Stateless and
- * thread-safe.
+ * thread-safe. The decision and a deferral's timer go through the caller's {@link DeferredWrites}.
  */
 final class MessageSender {
 
@@ -42,21 +40,16 @@ final class MessageSender {
 
     private final JdbcShopSettingsStore shopSettings;
     private final JdbcMessageStore messages;
-    private final JdbcTimerStore timers;
-    private final JdbcDecisionLog decisions;
     private final JdbcAddressConsents consents;
 
-    MessageSender(JdbcShopSettingsStore shopSettings, JdbcMessageStore messages, JdbcTimerStore timers,
-                  JdbcDecisionLog decisions, JdbcAddressConsents consents) {
+    MessageSender(JdbcShopSettingsStore shopSettings, JdbcMessageStore messages, JdbcAddressConsents consents) {
         this.shopSettings = Objects.requireNonNull(shopSettings);
         this.messages = Objects.requireNonNull(messages);
-        this.timers = Objects.requireNonNull(timers);
-        this.decisions = Objects.requireNonNull(decisions);
         this.consents = Objects.requireNonNull(consents);
     }
 
     /** Decides and records what happens to the message now. */
-    Decision send(Connection c, Outgoing m, Instant now) throws SQLException {
+    Decision send(Connection c, Outgoing m, DeferredWrites writes, Instant now) throws SQLException {
         JourneyRun run = m.run();
         ShopSettings shop = shopSettings.get(c, run.shop());
         String recipientKey = ShopperKeys.recipientKey(m.channel(), m.recipient());
@@ -77,10 +70,10 @@ final class MessageSender {
         GuardrailChain.Verdict verdict = shop.guardrails().evaluate(attempt);
         Decision decision = verdict.decision();
         Instant until = decision instanceof Decision.Defer defer ? defer.until() : null;
-        decisions.record(c, new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), m.step(), m.messageId(),
+        writes.record(new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), m.step(), m.messageId(),
                 verdict.guardrail(), verdict.outcome(), verdict.reason(), until, now));
         if (decision instanceof Decision.Defer defer) {
-            timers.schedule(c, run.shop(), run.id(), m.step(), defer.until());
+            writes.schedule(run.shop(), run.id(), m.step(), defer.until());
             messages.defer(c, m.messageId(), m.recipient(), m.content(), defer.reason(), defer.until(), now);
         } else if (decision instanceof Decision.Skip skip) {
             messages.skip(c, m.messageId(), m.recipient(), m.content(), skip.reason(), now);
@@ -94,8 +87,8 @@ final class MessageSender {
 
     /** Skips a message without asking the guardrails (a stale timer, a broken template), recording why. */
     void skip(Connection c, JourneyRun run, String step, String messageId, String guardrail, String reason,
-              Instant now) throws SQLException {
-        decisions.record(c, new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), step, messageId,
+              DeferredWrites writes, Instant now) throws SQLException {
+        writes.record(new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), step, messageId,
                 guardrail, "skip", reason, null, now));
         messages.skip(c, messageId, reason, now);
         LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),

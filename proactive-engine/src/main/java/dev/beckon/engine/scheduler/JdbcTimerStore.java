@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,56 @@ public final class JdbcTimerStore {
             update.setString(2, runId);
             update.setString(3, step);
             update.executeUpdate();
+        }
+    }
+
+    /** A step's timer to set. */
+    public record Wake(ShopId shop, String runId, String step, Instant dueAt) {
+    }
+
+    /**
+     * Sets several steps' timers as {@link #schedule} would one after the other: the inserts as one JDBC batch, then
+     * a move, in order, for each timer that existed already.
+     */
+    public void scheduleAll(Connection c, List<Wake> wakes) throws SQLException {
+        if (wakes.isEmpty()) {
+            return;
+        }
+        if (wakes.size() == 1) {
+            Wake w = wakes.get(0);
+            schedule(c, w.shop(), w.runId(), w.step(), w.dueAt());
+            return;
+        }
+        List<Wake> existing = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO timer (id, shop_id, run_id, step, due_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Wake w : wakes) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, w.shop().value());
+                insert.setString(3, w.runId());
+                insert.setString(4, w.step());
+                Sql.setInstant(insert, 5, w.dueAt());
+                insert.addBatch();
+            }
+            int[] inserted = insert.executeBatch();
+            for (int i = 0; i < wakes.size(); i++) {
+                // 0: the timer existed; SUCCESS_NO_INFO (a driver rewriting batches): unknown, so move it anyway
+                if (inserted[i] == 0 || inserted[i] == Statement.SUCCESS_NO_INFO) {
+                    existing.add(wakes.get(i));
+                }
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE timer SET due_at = ? WHERE run_id = ? AND step = ?")) {
+            for (Wake w : existing) {
+                Sql.setInstant(update, 1, w.dueAt());
+                update.setString(2, w.runId());
+                update.setString(3, w.step());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
