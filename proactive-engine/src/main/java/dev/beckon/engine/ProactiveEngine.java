@@ -162,7 +162,9 @@ public final class ProactiveEngine implements AutoCloseable {
      */
     public int fireAndSendOnce() {
         int limit = settings.batchSize();
-        int done = fireDueTimers(limit);
+        Fired fired = fireDueTimers(limit);
+        int done = fired.timers();
+        done += dispatcher.sendClaimed(fired.claimed());
         done += dispatcher.dispatch(limit);
         done += dispatcher.failInterrupted(limit);
         return done;
@@ -181,26 +183,34 @@ public final class ProactiveEngine implements AutoCloseable {
      * fails, the batch rolls back and its timers are fired again one transaction each, so one failing timer does
      * not hold the others back, and a deadlock between instances costs one retry.
      */
-    private int fireDueTimers(int limit) {
-        List<Duration> fired;
+    private Fired fireDueTimers(int limit) {
+        List<Duration> lateness = new ArrayList<>();
+        DeferredWrites writes;
         try {
-            fired = tx.inTransaction(c -> {
-                List<Duration> lateness = new ArrayList<>();
-                DeferredWrites writes = runtime.writes();
+            writes = tx.inTransaction(c -> {
+                lateness.clear();
+                DeferredWrites batch = runtime.writesSendingItself();
                 for (DueTimer timer : timers.claimDue(c, clock.instant(), limit)) {
                     lateness.add(Duration.between(timer.dueAt(), clock.instant()));
-                    runtime.onTimer(c, timer, writes);
+                    runtime.onTimer(c, timer, batch);
                 }
-                writes.flush(c); // the batch's decisions and next timers, one batched statement each
-                return lateness;
+                batch.flush(c); // the batch's decisions and next timers, one batched statement each
+                return batch;
             });
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "a batch of due timers failed ({0}); firing them one by one",
                     e.toString());
-            return fireDueTimersOneByOne(limit);
+            return new Fired(fireDueTimersOneByOne(limit), List.of());
         }
-        fired.forEach(timerLateness::record);
-        return fired.size();
+        lateness.forEach(timerLateness::record);
+        return new Fired(lateness.size(), writes.claimed());
+    }
+
+    /**
+     * What a pass fired: how many timers, and the messages it cleared and committed as {@code sending} for this
+     * worker to send now (none from the one-by-one fallback, which queues them for any dispatcher).
+     */
+    private record Fired(int timers, List<MessageView> claimed) {
     }
 
     private int fireDueTimersOneByOne(int limit) {

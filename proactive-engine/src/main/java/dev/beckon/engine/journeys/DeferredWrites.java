@@ -3,6 +3,7 @@ package dev.beckon.engine.journeys;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.decisions.JdbcDecisionLog;
 import dev.beckon.engine.decisions.RecordedDecision;
+import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.scheduler.JdbcTimerStore;
 
 import java.sql.Connection;
@@ -17,7 +18,12 @@ import java.util.Objects;
  * timers a step arms (claimed by a later transaction). They are kept here and written at {@link #flush} as one JDBC
  * batch per table, so a batch of fired timers sends two batched statements instead of one decision insert and one
  * timer insert per timer. The caller flushes before it commits, and before anything that would read or remove a
- * timer in the same transaction (a run's exit cancels its timers). Not thread-safe: one per transaction.
+ * timer in the same transaction (a run's exit cancels its timers).
+ *
+ * <p>For a worker that {@linkplain #sendsItself() sends what it fires}, it also lists the messages the guardrails
+ * cleared in the transaction, committed with it as {@code sending} for that worker (see
+ * {@link dev.beckon.engine.messages.JdbcMessageStore#queueClaimed}); the worker hands them to its dispatcher after
+ * the commit. Not thread-safe: one per transaction.
  */
 public final class DeferredWrites {
 
@@ -25,10 +31,38 @@ public final class DeferredWrites {
     private final JdbcTimerStore timerStore;
     private final List<RecordedDecision> decisions = new ArrayList<>();
     private final List<JdbcTimerStore.Wake> wakes = new ArrayList<>();
+    private final boolean sendsItself;
+    private final List<MessageView> claimed = new ArrayList<>();
 
     DeferredWrites(JdbcDecisionLog decisionLog, JdbcTimerStore timerStore) {
+        this(decisionLog, timerStore, false);
+    }
+
+    DeferredWrites(JdbcDecisionLog decisionLog, JdbcTimerStore timerStore, boolean sendsItself) {
         this.decisionLog = Objects.requireNonNull(decisionLog);
         this.timerStore = Objects.requireNonNull(timerStore);
+        this.sendsItself = sendsItself;
+    }
+
+    /** Whether the caller sends the messages cleared in this transaction itself, right after it commits. */
+    boolean sendsItself() {
+        return sendsItself;
+    }
+
+    /** A message committed as {@code sending} with this transaction, for the caller to send after the commit. */
+    void claimed(MessageView message) {
+        if (!sendsItself) {
+            throw new IllegalStateException("these writes do not send their messages: " + message.id());
+        }
+        claimed.add(Objects.requireNonNull(message));
+    }
+
+    /**
+     * The messages cleared and claimed for the caller in this transaction (as they were before the claim: no attempt
+     * counted), to send once it has committed; none if the transaction rolled back.
+     */
+    public List<MessageView> claimed() {
+        return List.copyOf(claimed);
     }
 
     /** Records a guardrail decision at the next flush. */

@@ -597,6 +597,14 @@ public final class JourneyRuntime {
         return new DeferredWrites(decisions, timers);
     }
 
+    /**
+     * As {@link #writes()}, for a worker that sends the messages it clears itself: they are committed as
+     * {@code sending} and listed in {@link DeferredWrites#claimed()} for it to send after the commit.
+     */
+    public DeferredWrites writesSendingItself() {
+        return new DeferredWrites(decisions, timers, true);
+    }
+
     /** The key that names a journey's runs: the trigger's order, checkout or visit, if it has one. */
     static Optional<SubjectKey> subjectKey(JourneyDefinition journey) {
         return EventTypes.find(journey.trigger().event()).flatMap(type -> List.of(SubjectKey.ORDER,

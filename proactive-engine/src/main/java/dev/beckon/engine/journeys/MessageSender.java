@@ -8,11 +8,14 @@ import dev.beckon.engine.guardrails.GuardrailChain;
 import dev.beckon.engine.guardrails.SendAttempt;
 import dev.beckon.engine.messages.JdbcMessageStore;
 import dev.beckon.engine.messages.MessageContent;
+import dev.beckon.engine.messages.MessageState;
+import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.settings.JdbcShopSettingsStore;
 import dev.beckon.engine.settings.ShopSettings;
 import dev.beckon.engine.shoppers.JdbcAddressConsents;
 import dev.beckon.engine.shoppers.ShopperKeys;
 import dev.beckon.engine.timezones.ResolvedZone;
+import dev.beckon.engine.templates.SmsSegments;
 import dev.beckon.engine.timezones.ShopperTimeZones;
 
 import java.sql.Connection;
@@ -20,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,6 +83,9 @@ final class MessageSender {
             messages.skip(c, m.messageId(), m.recipient(), m.content(), skip.reason(), now);
             LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
                     run.journey(), m.step(), run.id(), skip.reason());
+        } else if (writes.sendsItself()) {
+            messages.queueClaimed(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
+            writes.claimed(claimedView(m, now));
         } else {
             messages.queue(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
         }
@@ -93,6 +100,17 @@ final class MessageSender {
         messages.skip(c, messageId, reason, now);
         LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
                 run.journey(), step, run.id(), reason);
+    }
+
+    /** The message as the dispatcher's claim would have read it: cleared, due now, not yet attempted. */
+    private static MessageView claimedView(Outgoing m, Instant now) {
+        MessageContent content = m.content();
+        SmsSegments segments = content.segments();
+        return new MessageView(m.messageId(), m.run().shop(), m.run().journey(), m.step(),
+                m.channel().name().toLowerCase(Locale.ROOT), m.recipient(), MessageState.QUEUED, null, content.body(),
+                null, 0, now, null, now, null, content.subject(), content.html(),
+                segments == null ? null : segments.segments(), segments == null ? null : segments.encoding().name(),
+                m.purpose());
     }
 
     /** The more recent of two consents (one without a time counts as older); null if both are. */

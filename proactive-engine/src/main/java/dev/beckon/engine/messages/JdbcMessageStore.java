@@ -301,8 +301,27 @@ public final class JdbcMessageStore {
      */
     public void queue(Connection c, String id, ChannelType channel, String recipient, MessageContent content,
                       Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE message SET state = 'queued', recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?,
+        clear(c, "UPDATE message SET state = 'queued', ", id, channel, recipient, content, now);
+    }
+
+    /**
+     * Hands a cleared, rendered message on a known channel straight to the caller's own dispatch, in one statement:
+     * it is committed as {@code sending} (one attempt counted, the send lease running from {@code now}) with the
+     * caller's transaction, and the caller calls the provider after that commit. One update instead of
+     * {@code queued} and then the dispatcher's claim; the crash window is the claim's: committed before the provider
+     * is called, failed as "outcome unknown" after the lease if the caller stops first, and never claimed by another
+     * dispatcher. From now on it counts towards the address's frequency cap.
+     */
+    public void queueClaimed(Connection c, String id, ChannelType channel, String recipient, MessageContent content,
+                             Instant now) throws SQLException {
+        clear(c, "UPDATE message SET state = 'sending', attempts = attempts + 1, ", id, channel, recipient, content,
+                now);
+    }
+
+    private static void clear(Connection c, String updateState, String id, ChannelType channel, String recipient,
+                              MessageContent content, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(updateState + """
+                recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?,
                     encoding = ?, reason = NULL, due_at = ?, updated_at = ?, cleared_at = ?, recipient_key = ?
                 WHERE id = ?""")) {
             bindContent(update, recipient, content);

@@ -32,7 +32,9 @@ import java.util.random.RandomGenerator;
  * <p>Crash window: the claimed batch is marked {@code sending} in a transaction committed before the calls. If the
  * instance dies during them, those messages stay {@code sending} and are failed as "outcome unknown" after the send
  * lease, never sent a second time. So a crash can leave at most one batch per dispatching worker
- * ({@code beckon.engine.batch-size}, 50 by default) without a known outcome; none is ever sent twice. Thread-safe.
+ * ({@code beckon.engine.batch-size}, 50 by default) without a known outcome; none is ever sent twice. Messages a
+ * worker cleared while firing timers are committed as {@code sending} in the firing transaction and sent by
+ * {@link #sendClaimed} right after it, so they have the same window. Thread-safe.
  */
 public final class Dispatcher {
 
@@ -72,7 +74,18 @@ public final class Dispatcher {
      * @return messages handed to a provider
      */
     public int dispatch(int limit) {
-        List<MessageView> claimed = tx.inTransaction(c -> messages.claimDue(c, clock.instant(), limit));
+        return sendClaimed(tx.inTransaction(c -> messages.claimDue(c, clock.instant(), limit)));
+    }
+
+    /**
+     * Sends messages this worker has already committed as {@code sending} (claimed by {@link #dispatch}, or cleared
+     * by the guardrails straight into {@code sending} for the worker that fired them), concurrently, and records the
+     * answers in one transaction.
+     *
+     * @param claimed the messages as they were before the claim (their {@code attempts} not yet counted)
+     * @return messages handed to a provider
+     */
+    public int sendClaimed(List<MessageView> claimed) {
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -2,7 +2,9 @@ package dev.beckon.engine.journeys;
 
 import dev.beckon.api.testing.TestDatabases;
 import dev.beckon.api.testing.MutableClock;
+import dev.beckon.api.channel.Channel;
 import dev.beckon.api.channel.DeliveryReceipt;
+import dev.beckon.api.channel.OutboundMessage;
 import dev.beckon.api.event.CheckoutUpdated;
 import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.CheckoutId;
@@ -13,7 +15,17 @@ import dev.beckon.api.model.Shopper;
 import dev.beckon.engine.EngineSettings;
 import dev.beckon.engine.ProactiveEngine;
 import dev.beckon.engine.RecordingChannel;
+import dev.beckon.engine.decisions.JdbcDecisionLog;
+import dev.beckon.engine.definitions.BuiltInJourneys;
+import dev.beckon.engine.inbox.EventCodec;
 import dev.beckon.engine.inbox.InboxReceipt;
+import dev.beckon.engine.messages.JdbcMessageStore;
+import dev.beckon.engine.offers.DiscountCodes;
+import dev.beckon.engine.scheduler.DueTimer;
+import dev.beckon.engine.scheduler.JdbcTimerStore;
+import dev.beckon.engine.settings.JdbcShopSettingsStore;
+import dev.beckon.engine.templates.DefaultTemplates;
+import dev.beckon.engine.videos.VideoRequests;
 import dev.beckon.engine.messages.MessageState;
 import dev.beckon.engine.messages.MessageView;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.beckon.engine.Events.SHOP;
 import static dev.beckon.engine.Events.checkout;
@@ -113,6 +126,75 @@ class AbandonedCheckoutFlowTest {
         assertThat(message.providerMessageId()).isEqualTo("SM1");
         assertThat(message.journey()).isEqualTo("abandoned-checkout");
         assertThat(message.channel()).isEqualTo("sms");
+    }
+
+    @Test
+    void aFiredMessageIsCommittedAsSendingBeforeItsProviderIsCalledAndIsSentOnce() {
+        List<MessageState> committedWhenCalled = new CopyOnWriteArrayList<>();
+        Channel watching = new Channel() {
+            @Override
+            public String id() {
+                return sms.id();
+            }
+
+            @Override
+            public ChannelType type() {
+                return sms.type();
+            }
+
+            @Override
+            public DeliveryReceipt send(OutboundMessage message) {
+                committedWhenCalled.add(engine.messages(SHOP, 10).get(0).state()); // another connection: committed
+                return sms.send(message);
+            }
+        };
+        engine = new ProactiveEngine(dataSource, EngineSettings.defaults(), List.of(watching), clock);
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(engine.runOnce()).as("the timer fired and its message sent in the same pass").isEqualTo(2);
+        settle();
+        clock.advance(Duration.ofMinutes(11)); // past the send lease: nothing is left sending
+        settle();
+
+        assertThat(committedWhenCalled).containsExactly(MessageState.SENDING);
+        assertThat(sms.sent()).hasSize(1);
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SENT);
+        assertThat(onlyMessage().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkerThatStopsAfterFiringLeavesItsMessageSendingUntilTheLeaseThenItFailsUnsent() throws SQLException {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        clock.advance(Duration.ofHours(1));
+        DefaultTemplates templates = DefaultTemplates.load();
+        JourneyRuntime runtime = new JourneyRuntime(new JourneyDefinitions(BuiltInJourneys.load(templates),
+                Duration.ofHours(1)), new JdbcShopSettingsStore(), new JdbcTimerStore(), new JdbcMessageStore(),
+                new JdbcDecisionLog(), new EventCodec(), templates, DiscountCodes.NONE, VideoRequests.NONE, clock);
+        List<MessageView> claimed;
+        try (Connection c = dataSource.getConnection()) { // the worker fires and commits, then stops before sending
+            c.setAutoCommit(false);
+            DeferredWrites writes = runtime.writesSendingItself();
+            for (DueTimer timer : new JdbcTimerStore().claimDue(c, clock.instant(), 10)) {
+                runtime.onTimer(c, timer, writes);
+            }
+            writes.flush(c);
+            c.commit();
+            claimed = writes.claimed();
+        }
+        assertThat(claimed).singleElement().satisfies(m -> assertThat(m.to()).isEqualTo(PHONE));
+
+        settle(); // another worker: the message is claimed, not for it to send
+        assertThat(sms.sent()).isEmpty();
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SENDING);
+
+        clock.advance(Duration.ofMinutes(11)); // past the 10 min send lease
+        settle();
+        assertThat(sms.sent()).isEmpty();
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.FAILED);
+        assertThat(onlyMessage().reason()).startsWith("outcome unknown");
     }
 
     @Test
