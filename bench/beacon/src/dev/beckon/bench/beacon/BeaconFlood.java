@@ -75,18 +75,7 @@ public final class BeaconFlood {
         int zones = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         int devices = args.length > 5 ? Integer.parseInt(args[5]) : 40;
 
-        PairingSnapshot.Builder builder = PairingSnapshot.builder();
-        for (int s = 0; s < stores; s++) {
-            StoreId store = StoreId.of("store-" + s);
-            builder.store(SHOP, store);
-            for (int z = 0; z < zones; z++) {
-                StoreZoneId zone = StoreZoneId.of("zone-" + z);
-                builder.zone(new ZoneDefinition(SHOP, store, zone, 3, 6).at(8.0 * z, 0));
-                builder.scanner(new RegisteredScanner(new ScannerRef(SHOP, store, "esp-" + z),
-                        ScannerSource.ESPRESENSE, room(s, z), zone, new Calibration(-59.0, 2.7)));
-            }
-        }
-        PairingSnapshot snapshot = builder.build();
+        PairingSnapshot snapshot = pairing(stores, zones);
         Clock clock = Clock.systemUTC();
 
         long[] latencies = new long[4_000_000];
@@ -237,6 +226,22 @@ public final class BeaconFlood {
         return text.length() == 0 ? "none" : text.toString().trim();
     }
 
+    /** The bench shop's stores, each with {@code zones} zones 8 m apart and one ESPresense node per zone. */
+    static PairingSnapshot pairing(int stores, int zones) {
+        PairingSnapshot.Builder builder = PairingSnapshot.builder();
+        for (int s = 0; s < stores; s++) {
+            StoreId store = StoreId.of("store-" + s);
+            builder.store(SHOP, store);
+            for (int z = 0; z < zones; z++) {
+                StoreZoneId zone = StoreZoneId.of("zone-" + z);
+                builder.zone(new ZoneDefinition(SHOP, store, zone, 3, 6).at(8.0 * z, 0));
+                builder.scanner(new RegisteredScanner(new ScannerRef(SHOP, store, "esp-" + z),
+                        ScannerSource.ESPRESENSE, SightingStream.room(s, z), zone, new Calibration(-59.0, 2.7)));
+            }
+        }
+        return builder.build();
+    }
+
     private record Published(long count, long nanos) {
     }
 
@@ -275,8 +280,5 @@ public final class BeaconFlood {
         return published;
     }
 
-    static String room(int store, int zone) {
-        return "s" + store + "-z" + zone;
-    }
 
 }
