@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,10 @@ public final class RssiWindowFilter {
     private final Clock clock;
     private final Drops<FilterRejection> drops;
     private final Deque<RssiReading> window = new ArrayDeque<>();
+    /** The window's RSSI values, sorted for the median; reused for every reading. */
+    private double[] sorted = new double[0];
+    /** The estimate of the window as it is now, or null when it has changed since the last one was made. */
+    private RssiEstimate summary;
 
     /**
      * @param settings thresholds; never null
@@ -63,6 +68,7 @@ public final class RssiWindowFilter {
         while (window.size() > settings.maxSamples()) {
             window.removeFirst();
         }
+        summary = null;
         return new FilterOutcome.Accepted(summarise());
     }
 
@@ -116,16 +122,30 @@ public final class RssiWindowFilter {
         return metres / (divisor.toNanos() / 1e9) > settings.maxMetresPerSecond();
     }
 
+    /** The estimate of the (non-empty) window: made once per change of the window, without streams. */
     private RssiEstimate summarise() {
-        double[] values = window.stream().mapToDouble(RssiReading::rssiDbm).toArray();
-        TukeyMedian median = TukeyMedian.of(values, settings.iqrFactor());
-        return new RssiEstimate(median.median(), model.distanceMetres(median.median()), values.length,
+        if (summary != null) {
+            return summary;
+        }
+        int count = window.size();
+        if (sorted.length < count) {
+            sorted = new double[Math.max(count, Math.min(settings.maxSamples(), 64))];
+        }
+        int i = 0;
+        for (RssiReading reading : window) {
+            sorted[i++] = reading.rssiDbm();
+        }
+        Arrays.sort(sorted, 0, count);
+        TukeyMedian median = TukeyMedian.ofSorted(sorted, count, settings.iqrFactor());
+        summary = new RssiEstimate(median.median(), model.distanceMetres(median.median()), count,
                 median.outliers(), window.peekLast().at());
+        return summary;
     }
 
     private void evictOlderThan(Instant cutoff) {
         while (!window.isEmpty() && window.peekFirst().at().isBefore(cutoff)) {
             window.removeFirst();
+            summary = null;
         }
     }
 }

@@ -170,6 +170,19 @@ class RssiWindowFilterTest {
     }
 
     @Test
+    void theEstimateFollowsTheReadingsThatAgeOut() {
+        feedEverySecond(ungated, -80, -80, -60);  // START .. START + 2 s
+        assertThat(ungated.estimate()).hasValueSatisfying(e -> assertThat(e.rssiDbm()).isEqualTo(-80.0));
+
+        clock.set(START.plusSeconds(10).plusMillis(500));
+        assertThat(ungated.estimate()).hasValueSatisfying(e -> assertThat(e.rssiDbm()).isEqualTo(-70.0));
+
+        clock.set(START.plusSeconds(11).plusMillis(500));
+        FilterOutcome next = ungated.offer(new RssiReading(clock.instant(), -62));
+        assertThat(((FilterOutcome.Accepted) next).estimate().rssiDbm()).isEqualTo(-61.0);
+    }
+
+    @Test
     void afterTheWindowEmptiesAnyDistanceIsAcceptedAgain() {
         feedEverySecond(filter, -65, -65, -65);
         clock.advance(Duration.ofSeconds(20));
