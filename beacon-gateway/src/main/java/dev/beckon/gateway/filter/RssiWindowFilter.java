@@ -31,8 +31,8 @@ public final class RssiWindowFilter {
     private final Clock clock;
     private final Drops<FilterRejection> drops;
     private final Deque<RssiReading> window = new ArrayDeque<>();
-    /** The window's RSSI values, sorted for the median; reused for every reading. */
-    private double[] sorted = new double[0];
+    /** The window's RSSI values in ascending order, kept so as readings come and go (no sort per reading). */
+    private double[] sorted = new double[4];
     /** The estimate of the window as it is now, or null when it has changed since the last one was made. */
     private RssiEstimate summary;
 
@@ -65,8 +65,9 @@ public final class RssiWindowFilter {
             return new FilterOutcome.Rejected(rejection);
         }
         window.addLast(reading);
+        insertSorted(reading.rssiDbm());
         while (window.size() > settings.maxSamples()) {
-            window.removeFirst();
+            removeSorted(window.removeFirst().rssiDbm());
         }
         summary = null;
         return new FilterOutcome.Accepted(summarise());
@@ -128,14 +129,6 @@ public final class RssiWindowFilter {
             return summary;
         }
         int count = window.size();
-        if (sorted.length < count) {
-            sorted = new double[Math.max(count, Math.min(settings.maxSamples(), 64))];
-        }
-        int i = 0;
-        for (RssiReading reading : window) {
-            sorted[i++] = reading.rssiDbm();
-        }
-        Arrays.sort(sorted, 0, count);
         TukeyMedian median = TukeyMedian.ofSorted(sorted, count, settings.iqrFactor());
         summary = new RssiEstimate(median.median(), model.distanceMetres(median.median()), count,
                 median.outliers(), window.peekLast().at());
@@ -144,8 +137,27 @@ public final class RssiWindowFilter {
 
     private void evictOlderThan(Instant cutoff) {
         while (!window.isEmpty() && window.peekFirst().at().isBefore(cutoff)) {
-            window.removeFirst();
+            removeSorted(window.removeFirst().rssiDbm());
             summary = null;
         }
+    }
+
+    /** Adds a value to {@link #sorted}, whose first {@code window.size() - 1} values are the other readings'. */
+    private void insertSorted(double value) {
+        int count = window.size() - 1;
+        if (count == sorted.length) {
+            sorted = Arrays.copyOf(sorted, Math.min(count * 2, settings.maxSamples() + 1));
+        }
+        int at = Arrays.binarySearch(sorted, 0, count, value);
+        at = at < 0 ? -at - 1 : at;
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = value;
+    }
+
+    /** Removes one occurrence of a value from {@link #sorted}, whose first {@code window.size() + 1} are in use. */
+    private void removeSorted(double value) {
+        int count = window.size() + 1;
+        int at = Arrays.binarySearch(sorted, 0, count, value);
+        System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
     }
 }

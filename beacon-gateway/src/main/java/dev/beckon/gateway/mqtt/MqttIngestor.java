@@ -10,6 +10,7 @@ import dev.beckon.gateway.pipeline.SightingPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -42,6 +43,8 @@ public final class MqttIngestor implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(5);
+    /** Messages the worker takes from the queue at once: one lock round-trip per batch, not per message. */
+    static final int BATCH = 256;
 
     private record Inbound(String topic, byte[] payload) {
     }
@@ -188,11 +191,19 @@ public final class MqttIngestor implements AutoCloseable {
 
     private void drain() {
         Instant nextTick = clock.instant();
+        List<Inbound> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
-                Inbound inbound = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (inbound != null && inbound != WAKE) {
-                    handle(inbound);
+                Inbound first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    for (Inbound inbound : batch) {
+                        if (inbound != WAKE) {
+                            handle(inbound);
+                        }
+                    }
+                    batch.clear();
                 }
                 Instant now = clock.instant();
                 if (!now.isBefore(nextTick)) {
@@ -211,18 +222,24 @@ public final class MqttIngestor implements AutoCloseable {
         }
     }
 
+    /** Parses one message and runs its sightings through the pipeline; survives (logs) any failure of either. */
     private void handle(Inbound inbound) {
         try {
             ParseResult result = router.parse(inbound.topic(), inbound.payload());
-            result.drops().forEach(drops::record);
+            List<IngestDrop> dropped = result.drops();
+            for (IngestDrop drop : dropped) {
+                drops.record(drop);
+            }
             if (result instanceof ParseResult.Parsed parsed) {
                 for (Sighting sighting : parsed.sightings()) {
                     pipeline.accept(sighting);
                 }
             }
-            if (!result.drops().isEmpty()) {
-                LOG.log(System.Logger.Level.DEBUG, "dropped from {0}: {1}", inbound.topic(), result.drops());
+            if (!dropped.isEmpty()) {
+                LOG.log(System.Logger.Level.DEBUG, "dropped from {0}: {1}", inbound.topic(), dropped);
             }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "ingest worker survived an unexpected failure on " + inbound.topic(), e);
         } finally {
             processed.incrementAndGet();
         }

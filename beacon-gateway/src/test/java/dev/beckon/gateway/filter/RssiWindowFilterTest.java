@@ -203,6 +203,32 @@ class RssiWindowFilterTest {
         assertThat(estimate.samples()).isEqualTo(5);
     }
 
+    @Test
+    void theEstimateIsTheTukeyMedianOfExactlyTheReadingsInTheWindow() {
+        RssiWindowFilter small = new RssiWindowFilter(new FilterSettings(Duration.ofSeconds(10), 12, 1.5, 1000,
+                Duration.ofSeconds(1), 8, Duration.ofSeconds(2), -120), PathLossModel.DEFAULT, clock, drops);
+        Random random = new Random(3);
+        java.util.List<RssiReading> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            clock.advance(Duration.ofMillis(random.nextInt(random.nextInt(20) == 0 ? 12_000 : 1_500)));
+            double rssi = random.nextInt(5) == 0 ? -40 - random.nextInt(60) : Math.round(-65 + random.nextGaussian() * 3);
+            RssiReading reading = new RssiReading(clock.instant(), rssi);
+            kept.add(reading);
+            kept.removeIf(old -> old.at().isBefore(clock.instant().minus(Duration.ofSeconds(10))));
+            while (kept.size() > 12) {
+                kept.remove(0);
+            }
+
+            RssiEstimate estimate = ((FilterOutcome.Accepted) small.offer(reading)).estimate();
+
+            double[] values = kept.stream().mapToDouble(RssiReading::rssiDbm).sorted().toArray();
+            TukeyMedian expected = TukeyMedian.ofSorted(values, values.length, 1.5);
+            assertThat(estimate.samples()).as("reading %d", i).isEqualTo(values.length);
+            assertThat(estimate.rssiDbm()).as("reading %d", i).isEqualTo(expected.median());
+            assertThat(estimate.outliers()).as("reading %d", i).isEqualTo(expected.outliers());
+        }
+    }
+
     /** Feeds one reading per second from the clock's current time, then leaves the clock after the last one. */
     private RssiEstimate feedEverySecond(RssiWindowFilter target, double... rssi) {
         RssiEstimate estimate = null;
