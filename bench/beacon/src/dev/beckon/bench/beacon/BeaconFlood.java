@@ -28,6 +28,8 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -210,10 +213,26 @@ public final class BeaconFlood {
         System.out.printf("ingest drops         %s%n", nonZero(ingestor.drops().snapshot()));
         System.out.printf("pipeline drops       %s%n", nonZero(pipeline.drops().snapshot()));
         System.out.printf("heap after GC        %.1f MB%n", heap / 1e6);
+        System.out.printf("CPU by thread        %s%n", cpuByThread());
 
         bare.disconnect();
         bare.close();
         ingestor.close();
+    }
+
+    /** CPU seconds of this JVM's busiest threads (the gateway's worker, each client's Paho threads, GC is not here). */
+    private static String cpuByThread() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Double> seconds = new TreeMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long nanos = threads.getThreadCpuTime(thread.getId());
+            if (nanos > 50_000_000L) {
+                seconds.merge(thread.getName(), nanos / 1e9, Double::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        seconds.forEach((name, cpu) -> text.append(String.format("%s %.1f s, ", name, cpu)));
+        return text.length() == 0 ? "none" : text.substring(0, text.length() - 2);
     }
 
     private static <R extends Enum<R>> String nonZero(Map<R, Long> counts) {
