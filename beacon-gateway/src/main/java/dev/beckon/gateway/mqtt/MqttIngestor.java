@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threads: Paho's callback thread only copies each message into a bounded queue ({@code messageArrived}
  * never blocks and never throws; a full queue drops the message and counts {@link IngestDrop#QUEUE_FULL}). One
- * worker thread, made by the given {@link ThreadFactory} (a managed one in the container), drains the queue into
- * the parsers and the pipeline, ticks the pipeline about once a second of the injected clock, and survives any
+ * worker thread, made by the given {@link ThreadFactory} (a managed one in the container), drains the queue (up to
+ * {@value #BATCH} messages per take) into the parsers and the pipeline, ticks the pipeline about once a second of the injected clock, and survives any
  * bad message. The pipeline and the sink run on that worker only.
  *
  * <p>Connection: clean session (MQTT 5: clean start, session expiry 0), Paho's automatic reconnect, and
