@@ -10,7 +10,6 @@ import dev.beckon.gateway.pipeline.SightingPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threads: Paho's callback thread only copies each message into a bounded queue ({@code messageArrived}
  * never blocks and never throws; a full queue drops the message and counts {@link IngestDrop#QUEUE_FULL}). One
- * worker thread, made by the given {@link ThreadFactory} (a managed one in the container), drains the queue (up to
- * {@value #BATCH} messages per take) into the parsers and the pipeline, ticks the pipeline about once a second of the injected clock, and survives any
+ * worker thread, made by the given {@link ThreadFactory} (a managed one in the container), drains the queue into
+ * the parsers and the pipeline, ticks the pipeline about once a second of the injected clock, and survives any
  * bad message. The pipeline and the sink run on that worker only.
  *
  * <p>Connection: clean session (MQTT 5: clean start, session expiry 0), Paho's automatic reconnect, and
@@ -43,8 +42,6 @@ public final class MqttIngestor implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(5);
-    /** Messages the worker takes from the queue at once: one lock round-trip per batch, not per message. */
-    static final int BATCH = 256;
 
     private record Inbound(String topic, byte[] payload) {
     }
@@ -191,19 +188,12 @@ public final class MqttIngestor implements AutoCloseable {
 
     private void drain() {
         Instant nextTick = clock.instant();
-        List<Inbound> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
-                Inbound first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    for (Inbound inbound : batch) {
-                        if (inbound != WAKE) {
-                            handle(inbound);
-                        }
-                    }
-                    batch.clear();
+                // one message at a time: a batch taken off the queue would hold messages beyond its capacity
+                Inbound inbound = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (inbound != null && inbound != WAKE) {
+                    handle(inbound);
                 }
                 Instant now = clock.instant();
                 if (!now.isBefore(nextTick)) {

@@ -151,7 +151,7 @@ abstract class BrokerIngestContract {
         int before = parsed.get();
         long processed = ingestor.processed();
 
-        // published back to back, so the worker takes most of them from the queue in one batch
+        // published back to back: the failing ones are among the others in the queue
         for (int i = 0; i < 50; i++) {
             publisher.publish(failingTopic, (i % 10 == 0 ? "x" : "ok").getBytes(StandardCharsets.UTF_8), 1, false);
         }
