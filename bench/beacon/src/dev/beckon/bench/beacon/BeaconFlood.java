@@ -21,29 +21,33 @@ import dev.beckon.gateway.pairing.ZoneDefinition;
 import dev.beckon.gateway.pipeline.PipelineSettings;
 import dev.beckon.gateway.pipeline.SightingPipeline;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Floods ESPresense-shaped sightings (many stores, nodes and devices, devices walking between zones and being
  * replaced by new ones) through a real broker, into (a) the full gateway (MqttIngestor: parse, RSSI filter, zone
  * state machine) and (b) a bare Paho subscriber that only counts, both subscribed to the same stream in the same
- * run. Prints the rate each processed, the latency from the publish of the sighting that decided a zone event to
+ * run and in this JVM. The publisher ({@link FloodPublisher}) runs in a JVM of its own, so its buffers and garbage
+ * collections do not land on the two consumers. Prints the rate each processed, the latency from the publish of the sighting that decided a zone event to
  * that event, drops by reason, and the heap after GC.
  *
  * <p>Usage: {@code BeaconFlood <brokerUrl> <seconds> <ratePerSecond, 0 = flood> <stores> <zonesPerStore>
@@ -74,18 +78,7 @@ public final class BeaconFlood {
         int zones = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         int devices = args.length > 5 ? Integer.parseInt(args[5]) : 40;
 
-        PairingSnapshot.Builder builder = PairingSnapshot.builder();
-        for (int s = 0; s < stores; s++) {
-            StoreId store = StoreId.of("store-" + s);
-            builder.store(SHOP, store);
-            for (int z = 0; z < zones; z++) {
-                StoreZoneId zone = StoreZoneId.of("zone-" + z);
-                builder.zone(new ZoneDefinition(SHOP, store, zone, 3, 6).at(8.0 * z, 0));
-                builder.scanner(new RegisteredScanner(new ScannerRef(SHOP, store, "esp-" + z),
-                        ScannerSource.ESPRESENSE, room(s, z), zone, new Calibration(-59.0, 2.7)));
-            }
-        }
-        PairingSnapshot snapshot = builder.build();
+        PairingSnapshot snapshot = pairing(stores, zones);
         Clock clock = Clock.systemUTC();
 
         long[] latencies = new long[4_000_000];
@@ -174,73 +167,9 @@ public final class BeaconFlood {
         }
         Thread.sleep(500);
 
-        MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + UUID.randomUUID().toString()
-                .substring(0, 6), new MemoryPersistence());
-        MqttConnectOptions publishOptions = new MqttConnectOptions();
-        publishOptions.setCleanSession(true);
-        publishOptions.setMaxInflight(65_000);
-        publisher.connect(publishOptions).waitForCompletion();
-
-        Random random = new Random(42);
-        int[][] at = new int[stores][devices];          // the zone each device is in
-        int[][] generation = new int[stores][devices];  // a device slot's current shopper
-        long[][] movesAt = new long[stores][devices];
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        long published = 0;
-        long interval = rate > 0 ? 1_000_000_000L / rate : 0;
-        long next = start;
-        outer:
-        while (true) {
-            for (int s = 0; s < stores; s++) {
-                for (int d = 0; d < devices; d++) {
-                    long now = System.nanoTime();
-                    if (now >= end) {
-                        break outer;
-                    }
-                    if (now >= movesAt[s][d]) {
-                        // walk to a neighbouring zone (8 m) every 10-30 s; one shopper in five leaves and a new
-                        // one comes
-                        at[s][d] = Math.max(0, Math.min(zones - 1, at[s][d] + (random.nextBoolean() ? 1 : -1)));
-                        if (random.nextInt(5) == 0) {
-                            generation[s][d]++;
-                        }
-                        movesAt[s][d] = now + (10 + random.nextInt(20)) * 1_000_000_000L;
-                    }
-                    for (int z = 0; z < zones; z++) {
-                        if (interval > 0) {
-                            // paced: sleep (never spin, the consumers need the CPU) until this message is due
-                            while (System.nanoTime() < next) {
-                                LockSupport.parkNanos(Math.min(next - System.nanoTime(), 1_000_000));
-                            }
-                            next += interval;
-                        }
-                        double rssi = (z == at[s][d] ? -62 : -62 - 9 * Math.abs(z - at[s][d]))
-                                + random.nextGaussian() * 3;
-                        String device = "phone-" + s + "-" + d + "-" + generation[s][d];
-                        byte[] payload = ("{\"t\":" + System.nanoTime() + ",\"id\":\"" + device
-                                + "\",\"rssi@1m\":-59,\"rssi\":" + Math.round(rssi * 100) / 100.0 + "}")
-                                .getBytes(StandardCharsets.UTF_8);
-                        MqttMessage message = new MqttMessage(payload);
-                        message.setQos(0);
-                        String topic = "espresense/devices/" + device + "/" + room(s, z);
-                        while (true) {
-                            try {
-                                publisher.publish(topic, message);
-                                break;
-                            } catch (MqttException e) {
-                                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                                    throw e;
-                                }
-                                Thread.onSpinWait(); // Paho's outbound queue is full: wait for it
-                            }
-                        }
-                        published++;
-                    }
-                }
-            }
-        }
-        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        Published result = publishInChildJvm(url, seconds, rate, stores, zones, devices);
+        long published = result.count();
+        double publishSeconds = result.nanos() / 1e9;
         long settleUntil = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < settleUntil
                 && (ingestor.received() < bareCount.get() || ingestor.queued() > 0 || bareCount.get() < published)) {
@@ -284,12 +213,26 @@ public final class BeaconFlood {
         System.out.printf("ingest drops         %s%n", nonZero(ingestor.drops().snapshot()));
         System.out.printf("pipeline drops       %s%n", nonZero(pipeline.drops().snapshot()));
         System.out.printf("heap after GC        %.1f MB%n", heap / 1e6);
+        System.out.printf("CPU by thread        %s%n", cpuByThread());
 
-        publisher.disconnect().waitForCompletion();
-        publisher.close();
         bare.disconnect();
         bare.close();
         ingestor.close();
+    }
+
+    /** CPU seconds of this JVM's busiest threads (the gateway's worker, each client's Paho threads, GC is not here). */
+    private static String cpuByThread() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Double> seconds = new TreeMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long nanos = threads.getThreadCpuTime(thread.getId());
+            if (nanos > 50_000_000L) {
+                seconds.merge(thread.getName(), nanos / 1e9, Double::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        seconds.forEach((name, cpu) -> text.append(String.format("%s %.1f s, ", name, cpu)));
+        return text.length() == 0 ? "none" : text.substring(0, text.length() - 2);
     }
 
     private static <R extends Enum<R>> String nonZero(Map<R, Long> counts) {
@@ -302,8 +245,59 @@ public final class BeaconFlood {
         return text.length() == 0 ? "none" : text.toString().trim();
     }
 
-    private static String room(int store, int zone) {
-        return "s" + store + "-z" + zone;
+    /** The bench shop's stores, each with {@code zones} zones 8 m apart and one ESPresense node per zone. */
+    static PairingSnapshot pairing(int stores, int zones) {
+        PairingSnapshot.Builder builder = PairingSnapshot.builder();
+        for (int s = 0; s < stores; s++) {
+            StoreId store = StoreId.of("store-" + s);
+            builder.store(SHOP, store);
+            for (int z = 0; z < zones; z++) {
+                StoreZoneId zone = StoreZoneId.of("zone-" + z);
+                builder.zone(new ZoneDefinition(SHOP, store, zone, 3, 6).at(8.0 * z, 0));
+                builder.scanner(new RegisteredScanner(new ScannerRef(SHOP, store, "esp-" + z),
+                        ScannerSource.ESPRESENSE, SightingStream.room(s, z), zone, new Calibration(-59.0, 2.7)));
+            }
+        }
+        return builder.build();
     }
+
+    private record Published(long count, long nanos) {
+    }
+
+    /**
+     * Runs {@link FloodPublisher} in a JVM of its own (same java, same class path; JVM options from the
+     * {@code BENCH_PUBLISHER_JAVA_OPTS} environment variable, {@code -Xmx1g} by default) and waits for it.
+     */
+    private static Published publishInChildJvm(String url, int seconds, int rate, int stores, int zones,
+                                               int devices) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = System.getenv().getOrDefault("BENCH_PUBLISHER_JAVA_OPTS", "-Xmx1g");
+        for (String option : options.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloodPublisher.class.getName(), url,
+                String.valueOf(seconds), String.valueOf(rate), String.valueOf(stores), String.valueOf(zones),
+                String.valueOf(devices)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Published published = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(FloodPublisher.RESULT)) {
+                    String[] fields = line.substring(FloodPublisher.RESULT.length()).trim().split(" ");
+                    published = new Published(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0 || published == null) {
+            throw new IllegalStateException("the publisher JVM failed (exit " + exit + "): " + command);
+        }
+        return published;
+    }
+
 
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,10 @@ public final class RssiWindowFilter {
     private final Clock clock;
     private final Drops<FilterRejection> drops;
     private final Deque<RssiReading> window = new ArrayDeque<>();
+    /** The window's RSSI values in ascending order, kept so as readings come and go (no sort per reading). */
+    private double[] sorted = new double[4];
+    /** The estimate of the window as it is now, or null when it has changed since the last one was made. */
+    private RssiEstimate summary;
 
     /**
      * @param settings thresholds; never null
@@ -60,9 +65,11 @@ public final class RssiWindowFilter {
             return new FilterOutcome.Rejected(rejection);
         }
         window.addLast(reading);
+        insertSorted(reading.rssiDbm());
         while (window.size() > settings.maxSamples()) {
-            window.removeFirst();
+            removeSorted(window.removeFirst().rssiDbm());
         }
+        summary = null;
         return new FilterOutcome.Accepted(summarise());
     }
 
@@ -116,16 +123,41 @@ public final class RssiWindowFilter {
         return metres / (divisor.toNanos() / 1e9) > settings.maxMetresPerSecond();
     }
 
+    /** The estimate of the (non-empty) window: made once per change of the window, without streams. */
     private RssiEstimate summarise() {
-        double[] values = window.stream().mapToDouble(RssiReading::rssiDbm).toArray();
-        TukeyMedian median = TukeyMedian.of(values, settings.iqrFactor());
-        return new RssiEstimate(median.median(), model.distanceMetres(median.median()), values.length,
+        if (summary != null) {
+            return summary;
+        }
+        int count = window.size();
+        TukeyMedian median = TukeyMedian.ofSorted(sorted, count, settings.iqrFactor());
+        summary = new RssiEstimate(median.median(), model.distanceMetres(median.median()), count,
                 median.outliers(), window.peekLast().at());
+        return summary;
     }
 
     private void evictOlderThan(Instant cutoff) {
         while (!window.isEmpty() && window.peekFirst().at().isBefore(cutoff)) {
-            window.removeFirst();
+            removeSorted(window.removeFirst().rssiDbm());
+            summary = null;
         }
+    }
+
+    /** Adds a value to {@link #sorted}, whose first {@code window.size() - 1} values are the other readings'. */
+    private void insertSorted(double value) {
+        int count = window.size() - 1;
+        if (count == sorted.length) {
+            sorted = Arrays.copyOf(sorted, Math.min(count * 2, settings.maxSamples() + 1));
+        }
+        int at = Arrays.binarySearch(sorted, 0, count, value);
+        at = at < 0 ? -at - 1 : at;
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = value;
+    }
+
+    /** Removes one occurrence of a value from {@link #sorted}, whose first {@code window.size() + 1} are in use. */
+    private void removeSorted(double value) {
+        int count = window.size() + 1;
+        int at = Arrays.binarySearch(sorted, 0, count, value);
+        System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
     }
 }

@@ -2,7 +2,6 @@ package dev.beckon.gateway.ingest;
 
 import dev.beckon.api.model.DeviceId;
 import dev.beckon.gateway.decode.BeaconKey;
-import jakarta.json.JsonObject;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -32,6 +31,8 @@ public final class EspresenseParser implements SightingParser {
     /** The topic filter of ESPresense device reports. */
     public static final String TOPIC_FILTER = "espresense/devices/+/+";
 
+    private static final String DEVICES = "espresense/devices/";
+
     private static final Pattern IBEACON = Pattern.compile(
             "ibeacon:(\\p{XDigit}{8}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{12})-(\\d{1,5})-(\\d{1,5})");
     private static final Pattern EDDYSTONE = Pattern.compile("eddy:(\\p{XDigit}{20})-(\\p{XDigit}{12})");
@@ -56,48 +57,59 @@ public final class EspresenseParser implements SightingParser {
 
     @Override
     public boolean handles(String topic) {
-        return topic.startsWith("espresense/devices/");
+        return topic.startsWith(DEVICES);
     }
 
     @Override
     public ParseResult parse(String topic, byte[] payload) {
-        String[] levels = topic == null ? new String[0] : topic.split("/", -1);
-        if (levels.length != 4 || !levels[0].equals("espresense") || !levels[1].equals("devices")
-                || levels[2].isBlank() || levels[3].isBlank()) {
+        // espresense/devices/<id>/<room>, read without splitting: this runs for every sighting
+        int room = topic == null || !handles(topic) ? -1 : topic.indexOf('/', DEVICES.length()) + 1;
+        if (room <= DEVICES.length() || topic.indexOf('/', room) >= 0 || isBlank(topic, DEVICES.length(), room - 1)
+                || isBlank(topic, room, topic.length())) {
             return new ParseResult.Dropped(IngestDrop.UNKNOWN_TOPIC);
         }
-        Optional<ScannerRef> scanner = directory.byExternalName(ScannerSource.ESPRESENSE, levels[3]);
+        Optional<ScannerRef> scanner = directory.byExternalName(ScannerSource.ESPRESENSE, topic.substring(room));
         if (scanner.isEmpty()) {
             return new ParseResult.Dropped(IngestDrop.UNKNOWN_SCANNER);
         }
         if (payload != null && payload.length > plausibility.limits().maxPayloadBytes()) {
             return new ParseResult.Dropped(IngestDrop.PAYLOAD_TOO_LARGE);
         }
-        Optional<JsonObject> json = JsonPayload.object(payload);
+        Optional<ReportFields> json = ReportFields.read(payload);
         if (json.isEmpty()) {
             return new ParseResult.Dropped(IngestDrop.MALFORMED_JSON);
         }
-        JsonObject report = json.get();
-        OptionalDouble rssi = JsonPayload.number(report, "rssi");
+        ReportFields report = json.get();
+        OptionalDouble rssi = report.number("rssi");
         if (rssi.isEmpty()) {
-            return new ParseResult.Dropped(JsonPayload.has(report, "rssi") ? IngestDrop.ABSURD_RSSI
-                    : IngestDrop.MISSING_FIELD);
+            return new ParseResult.Dropped(report.has("rssi") ? IngestDrop.ABSURD_RSSI : IngestDrop.MISSING_FIELD);
         }
         IngestDrop implausible = plausibility.rssi(rssi.getAsDouble());
         if (implausible != null) {
             return new ParseResult.Dropped(implausible);
         }
-        String id = JsonPayload.string(report, "id").orElse(levels[2]);
+        Optional<String> reported = report.string("id");
+        String id = reported.isPresent() ? reported.get() : topic.substring(DEVICES.length(), room - 1);
         Optional<DeviceId> device = BeckonTopicParser.deviceId(id);
         if (device.isEmpty()) {
             return new ParseResult.Dropped(IngestDrop.BAD_ID);
         }
-        OptionalDouble rssiAt1m = JsonPayload.number(report, "rssi@1m");
+        OptionalDouble rssiAt1m = report.number("rssi@1m");
         Integer calibration = rssiAt1m.isPresent() && rssiAt1m.getAsDouble() < 0
                 && rssiAt1m.getAsDouble() >= Plausibility.WEAKEST_DBM
                 ? (int) Math.round(rssiAt1m.getAsDouble()) : null;
         return ParseResult.Parsed.of(new Sighting(scanner.get(), device.get(), beaconKey(id).orElse(null),
                 calibration, rssi.getAsDouble(), plausibility.now()));
+    }
+
+    /** Whether {@code text[from, to)} is empty or only whitespace, as {@link String#isBlank()} of that part. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The beacon key an ESPresense id stands for, if it is a beacon id. */

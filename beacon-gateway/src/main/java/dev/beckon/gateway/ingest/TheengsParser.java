@@ -3,7 +3,6 @@ package dev.beckon.gateway.ingest;
 import dev.beckon.api.model.DeviceId;
 import dev.beckon.gateway.decode.AdvertisementDecoder;
 import dev.beckon.gateway.decode.BeaconKey;
-import jakarta.json.JsonObject;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -71,14 +70,14 @@ public final class TheengsParser implements SightingParser {
         if (payload != null && payload.length > plausibility.limits().maxPayloadBytes()) {
             return new ParseResult.Dropped(IngestDrop.PAYLOAD_TOO_LARGE);
         }
-        Optional<JsonObject> json = JsonPayload.object(payload);
+        Optional<ReportFields> json = ReportFields.read(payload);
         if (json.isEmpty()) {
             return new ParseResult.Dropped(IngestDrop.MALFORMED_JSON);
         }
-        JsonObject report = json.get();
-        OptionalDouble rssi = JsonPayload.number(report, "rssi");
+        ReportFields report = json.get();
+        OptionalDouble rssi = report.number("rssi");
         if (rssi.isEmpty()) {
-            return new ParseResult.Dropped(JsonPayload.has(report, "rssi") ? IngestDrop.ABSURD_RSSI
+            return new ParseResult.Dropped(report.has("rssi") ? IngestDrop.ABSURD_RSSI
                     : IngestDrop.MISSING_FIELD);
         }
         IngestDrop implausible = plausibility.rssi(rssi.getAsDouble());
@@ -89,8 +88,8 @@ public final class TheengsParser implements SightingParser {
         if (beacon.failure() != null) {
             return new ParseResult.Dropped(beacon.failure());
         }
-        String id = JsonPayload.string(report, "id").orElse(levels[3]);
-        if (levels[3].equals("undecoded") && JsonPayload.string(report, "id").isEmpty()) {
+        String id = report.string("id").orElse(levels[3]);
+        if (levels[3].equals("undecoded") && report.string("id").isEmpty()) {
             return new ParseResult.Dropped(IngestDrop.MISSING_FIELD);
         }
         Optional<DeviceId> device = BeckonTopicParser.deviceId(id);
@@ -101,11 +100,11 @@ public final class TheengsParser implements SightingParser {
                 rssi.getAsDouble(), plausibility.now()));
     }
 
-    private AdvertisementIds.Outcome beacon(JsonObject report) {
-        if ("IBEACON".equalsIgnoreCase(JsonPayload.string(report, "model_id").orElse(""))) {
-            Optional<String> uuid = JsonPayload.string(report, "uuid");
-            OptionalDouble major = JsonPayload.number(report, "major");
-            OptionalDouble minor = JsonPayload.number(report, "minor");
+    private AdvertisementIds.Outcome beacon(ReportFields report) {
+        if ("IBEACON".equalsIgnoreCase(report.string("model_id").orElse(""))) {
+            Optional<String> uuid = report.string("uuid");
+            OptionalDouble major = report.number("major");
+            OptionalDouble minor = report.number("minor");
             if (uuid.isEmpty() || major.isEmpty() || minor.isEmpty()) {
                 return new AdvertisementIds.Outcome(null, null, IngestDrop.MISSING_FIELD);
             }
@@ -114,18 +113,18 @@ public final class TheengsParser implements SightingParser {
             if (key.isEmpty()) {
                 return new AdvertisementIds.Outcome(null, null, IngestDrop.BAD_ID);
             }
-            OptionalDouble txpower = JsonPayload.number(report, "txpower");
+            OptionalDouble txpower = report.number("txpower");
             Integer rssiAt1m = txpower.isPresent() && txpower.getAsDouble() < 0
                     && txpower.getAsDouble() >= Plausibility.WEAKEST_DBM ? (int) Math.round(txpower.getAsDouble())
                     : null;
             return new AdvertisementIds.Outcome(key.get(), rssiAt1m, null);
         }
-        Optional<String> manufacturerData = JsonPayload.string(report, "manufacturerdata");
+        Optional<String> manufacturerData = report.string("manufacturerdata");
         if (manufacturerData.isPresent()) {
             return advertisements.manufacturerData(manufacturerData.get());
         }
-        Optional<String> serviceData = JsonPayload.string(report, "servicedata");
-        String serviceUuid = JsonPayload.string(report, "servicedatauuid").orElse("").toLowerCase(Locale.ROOT);
+        Optional<String> serviceData = report.string("servicedata");
+        String serviceUuid = report.string("servicedatauuid").orElse("").toLowerCase(Locale.ROOT);
         if (serviceData.isPresent() && (serviceUuid.equals("0xfeaa") || serviceUuid.equals("feaa"))) {
             return advertisements.eddystone(serviceData.get());
         }

@@ -190,6 +190,7 @@ public final class MqttIngestor implements AutoCloseable {
         Instant nextTick = clock.instant();
         while (running) {
             try {
+                // one message at a time: a batch taken off the queue would hold messages beyond its capacity
                 Inbound inbound = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (inbound != null && inbound != WAKE) {
                     handle(inbound);
@@ -211,18 +212,24 @@ public final class MqttIngestor implements AutoCloseable {
         }
     }
 
+    /** Parses one message and runs its sightings through the pipeline; survives (logs) any failure of either. */
     private void handle(Inbound inbound) {
         try {
             ParseResult result = router.parse(inbound.topic(), inbound.payload());
-            result.drops().forEach(drops::record);
+            List<IngestDrop> dropped = result.drops();
+            for (IngestDrop drop : dropped) {
+                drops.record(drop);
+            }
             if (result instanceof ParseResult.Parsed parsed) {
                 for (Sighting sighting : parsed.sightings()) {
                     pipeline.accept(sighting);
                 }
             }
-            if (!result.drops().isEmpty()) {
-                LOG.log(System.Logger.Level.DEBUG, "dropped from {0}: {1}", inbound.topic(), result.drops());
+            if (!dropped.isEmpty()) {
+                LOG.log(System.Logger.Level.DEBUG, "dropped from {0}: {1}", inbound.topic(), dropped);
             }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "ingest worker survived an unexpected failure on " + inbound.topic(), e);
         } finally {
             processed.incrementAndGet();
         }

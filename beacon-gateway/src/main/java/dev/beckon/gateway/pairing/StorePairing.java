@@ -118,7 +118,8 @@ public final class StorePairing {
     /** Same store with the same zones, beacons and scanners (so trackers built on one fit the other). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof StorePairing that && shop.equals(that.shop) && store.equals(that.store)
+        // the pipeline asks this of the same snapshot's pairing for every sighting: identity first
+        return this == other || other instanceof StorePairing that && shop.equals(that.shop) && store.equals(that.store)
                 && rows.equals(that.rows);
     }
 

@@ -21,6 +21,7 @@ public final class StoreLayout {
     private final StoreId store;
     private final List<Zone> zones;
     private final Map<BeaconKey, Zone> zoneByBeacon;
+    private final Map<BeaconKey, Integer> indexByBeacon;
 
     /**
      * @param store never null
@@ -35,7 +36,9 @@ public final class StoreLayout {
         }
         Set<StoreZoneId> ids = new HashSet<>();
         Map<BeaconKey, Zone> byBeacon = new HashMap<>();
-        for (Zone zone : this.zones) {
+        Map<BeaconKey, Integer> indexes = new HashMap<>();
+        for (int index = 0; index < this.zones.size(); index++) {
+            Zone zone = this.zones.get(index);
             if (!ids.add(zone.id())) {
                 throw new IllegalArgumentException("zone " + zone.id() + " appears twice in store " + store);
             }
@@ -43,9 +46,11 @@ public final class StoreLayout {
                 if (byBeacon.put(beacon, zone) != null) {
                     throw new IllegalArgumentException("beacon " + beacon + " is in two zones of store " + store);
                 }
+                indexes.put(beacon, index);
             }
         }
         this.zoneByBeacon = Map.copyOf(byBeacon);
+        this.indexByBeacon = Map.copyOf(indexes);
     }
 
     public static StoreLayout of(StoreId store, Zone... zones) {
@@ -58,6 +63,15 @@ public final class StoreLayout {
 
     public List<Zone> zones() {
         return zones;
+    }
+
+    /**
+     * The position in {@link #zones()} of the zone {@code beacon} marks, or -1 for a beacon not paired with this
+     * store: for per-sighting work that keeps one slot per zone instead of a map keyed by zones.
+     */
+    public int zoneIndexOf(BeaconKey beacon) {
+        Integer index = indexByBeacon.get(beacon);
+        return index == null ? -1 : index;
     }
 
     /** The zone {@code beacon} marks; empty for a beacon that is not paired with this store. */

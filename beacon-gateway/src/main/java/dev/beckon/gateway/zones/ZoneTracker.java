@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ import java.util.function.Supplier;
  */
 public final class ZoneTracker {
 
+    /** No zone: the index of "outside every zone". */
+    private static final int NONE = -1;
+
     private final StoreLayout layout;
     private final DeviceId device;
     private final ZoneSettings settings;
@@ -53,10 +57,13 @@ public final class ZoneTracker {
     private final Supplier<VisitId> visitIds;
 
     private final Map<BeaconKey, RssiEstimate> latest = new HashMap<>();
+    /** Per zone of the layout, by index: the smallest fresh distance at the last evaluation, NaN when none. */
+    private final double[] fresh;
     private Instant lastHeard;
     private VisitId visit;
     private Instant visitStartedAt;
-    private Zone current;
+    /** The index in the layout of the zone the device is in, or {@link #NONE}. */
+    private int current = NONE;
     private Instant enteredAt;
     private int nextDwellMark;
     private final Pending pending = new Pending();
@@ -75,6 +82,7 @@ public final class ZoneTracker {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.visitIds = Objects.requireNonNull(visitIds, "visitIds");
+        this.fresh = new double[layout.zones().size()];
     }
 
     /**
@@ -88,7 +96,7 @@ public final class ZoneTracker {
     public List<ProximityEvent> onEstimate(BeaconKey beacon, RssiEstimate estimate) {
         Objects.requireNonNull(beacon, "beacon");
         Objects.requireNonNull(estimate, "estimate");
-        if (layout.zoneOf(beacon).isPresent()) {
+        if (layout.zoneIndexOf(beacon) >= 0) {
             latest.put(beacon, estimate);
             if (lastHeard == null || estimate.latestReadingAt().isAfter(lastHeard)) {
                 lastHeard = estimate.latestReadingAt();
@@ -120,35 +128,36 @@ public final class ZoneTracker {
             endVisit(now, events);
             return events;
         }
-        Map<Zone, Double> fresh = freshDistances(now);
-        if (current != null && silentFor(current, now, settings.exitAfter())) {
+        freshDistances(now);
+        if (current != NONE && silentFor(layout.zones().get(current), now, settings.exitAfter())) {
             exit(now, events);
         }
-        decide(now, fresh, events);
-        dwell(now, fresh, events);
+        decide(now, events);
+        dwell(now, events);
         return events;
     }
 
-    private void decide(Instant now, Map<Zone, Double> fresh, List<ProximityEvent> events) {
-        if (current == null) {
-            Zone target = closestEnterable(fresh, Double.POSITIVE_INFINITY);
-            if (target == null) {
+    private void decide(Instant now, List<ProximityEvent> events) {
+        if (current == NONE) {
+            int target = closestEnterable(Double.POSITIVE_INFINITY);
+            if (target == NONE) {
                 pending.clear();
             } else if (pending.heldFor(target, now, settings.hold())) {
                 enter(target, now, events);
             }
             return;
         }
-        Double currentDistance = fresh.get(current);
-        double toBeat = currentDistance == null ? Double.POSITIVE_INFINITY
+        double currentDistance = fresh[current];
+        double toBeat = Double.isNaN(currentDistance) ? Double.POSITIVE_INFINITY
                 : currentDistance * (1 - settings.switchMargin());
-        Zone challenger = closestEnterable(fresh, toBeat);
-        if (challenger != null) {
+        int challenger = closestEnterable(toBeat);
+        if (challenger != NONE) {
             if (pending.heldFor(challenger, now, settings.switchHold())) {
                 exit(now, events);
                 enter(challenger, now, events);
             }
-        } else if (currentDistance != null && currentDistance > current.exitBeyondMetres()) {
+        } else if (!Double.isNaN(currentDistance)
+                && currentDistance > layout.zones().get(current).exitBeyondMetres()) {
             if (pending.heldFor(Pending.LEAVE, now, settings.hold())) {
                 exit(now, events);
             }
@@ -157,14 +166,17 @@ public final class ZoneTracker {
         }
     }
 
-    /** The closest zone other than the current one that is within its enter radius and closer than {@code toBeat}. */
-    private Zone closestEnterable(Map<Zone, Double> fresh, double toBeat) {
-        Zone closest = null;
+    /**
+     * The index of the closest zone other than the current one that is within its enter radius and closer than
+     * {@code toBeat}, or {@link #NONE}; of equally close zones, the later in the layout.
+     */
+    private int closestEnterable(double toBeat) {
+        int closest = NONE;
         double closestDistance = toBeat;
-        for (Map.Entry<Zone, Double> entry : fresh.entrySet()) {
-            Zone zone = entry.getKey();
-            double distance = entry.getValue();
-            if (!zone.equals(current) && distance <= zone.enterWithinMetres() && distance <= closestDistance) {
+        for (int zone = 0; zone < fresh.length; zone++) {
+            double distance = fresh[zone];
+            if (zone != current && distance <= layout.zones().get(zone).enterWithinMetres()
+                    && distance <= closestDistance) {
                 closest = zone;
                 closestDistance = distance;
             }
@@ -172,43 +184,50 @@ public final class ZoneTracker {
         return closest;
     }
 
-    private void dwell(Instant now, Map<Zone, Double> fresh, List<ProximityEvent> events) {
-        if (current == null || !fresh.containsKey(current)) {
+    private void dwell(Instant now, List<ProximityEvent> events) {
+        if (current == NONE || Double.isNaN(fresh[current])) {
             return;
         }
         Duration stayed = Duration.between(enteredAt, now);
         List<Duration> marks = settings.dwellMarks();
         while (nextDwellMark < marks.size() && stayed.compareTo(marks.get(nextDwellMark)) >= 0) {
-            events.add(new ZoneDwelled(layout.store(), current.id(), visit, device, marks.get(nextDwellMark), now));
+            events.add(new ZoneDwelled(layout.store(), layout.zones().get(current).id(), visit, device,
+                    marks.get(nextDwellMark), now));
             nextDwellMark++;
         }
     }
 
-    /** Per zone, the smallest distance among its beacons' estimates that are fresh at {@code now}. */
-    private Map<Zone, Double> freshDistances(Instant now) {
-        Map<Zone, Double> distances = new HashMap<>();
-        latest.forEach((beacon, estimate) -> {
-            if (!estimate.latestReadingAt().plus(settings.freshness()).isBefore(now)) {
-                layout.zoneOf(beacon).ifPresent(zone -> distances.merge(zone, estimate.distanceMetres(), Math::min));
+    /** Fills {@link #fresh}: per zone, the smallest distance among its beacons' estimates fresh at {@code now}. */
+    private void freshDistances(Instant now) {
+        Arrays.fill(fresh, Double.NaN);
+        Instant staleBefore = now.minus(settings.freshness());
+        for (Map.Entry<BeaconKey, RssiEstimate> entry : latest.entrySet()) {
+            RssiEstimate estimate = entry.getValue();
+            int zone = layout.zoneIndexOf(entry.getKey());
+            if (zone >= 0 && !estimate.latestReadingAt().isBefore(staleBefore)) {
+                fresh[zone] = Double.isNaN(fresh[zone]) ? estimate.distanceMetres()
+                        : Math.min(fresh[zone], estimate.distanceMetres());
             }
-        });
-        return distances;
+        }
     }
 
     private boolean silentFor(Zone zone, Instant now, Duration timeout) {
-        return zone.beacons().stream()
-                .map(latest::get)
-                .filter(Objects::nonNull)
-                .map(RssiEstimate::latestReadingAt)
-                .noneMatch(heard -> now.isBefore(heard.plus(timeout)));
+        Instant silentSince = now.minus(timeout);
+        for (BeaconKey beacon : zone.beacons()) {
+            RssiEstimate estimate = latest.get(beacon);
+            if (estimate != null && estimate.latestReadingAt().isAfter(silentSince)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private void enter(Zone zone, Instant now, List<ProximityEvent> events) {
+    private void enter(int zone, Instant now, List<ProximityEvent> events) {
         if (visit == null) {
             visit = Objects.requireNonNull(visitIds.get(), "visit id");
             visitStartedAt = now;
         }
-        events.add(new ZoneEntered(layout.store(), zone.id(), visit, device, now));
+        events.add(new ZoneEntered(layout.store(), layout.zones().get(zone).id(), visit, device, now));
         current = zone;
         enteredAt = now;
         nextDwellMark = 0;
@@ -216,14 +235,14 @@ public final class ZoneTracker {
     }
 
     private void exit(Instant now, List<ProximityEvent> events) {
-        events.add(new ZoneExited(layout.store(), current.id(), visit, device, now));
-        current = null;
+        events.add(new ZoneExited(layout.store(), layout.zones().get(current).id(), visit, device, now));
+        current = NONE;
         enteredAt = null;
         pending.clear();
     }
 
     private void endVisit(Instant now, List<ProximityEvent> events) {
-        if (current != null) {
+        if (current != NONE) {
             exit(now, events);
         }
         if (visit != null) {
@@ -240,14 +259,17 @@ public final class ZoneTracker {
     private static final class Pending {
 
         /** The target meaning "leave the current zone for none". */
-        static final Zone LEAVE = null;
+        static final int LEAVE = NONE;
 
-        private Zone target;
+        private int target;
         private Instant since;
 
-        /** Starts holding {@code target} if it is not the one already held; true once it has held long enough. */
-        boolean heldFor(Zone target, Instant now, Duration hold) {
-            if (since == null || !Objects.equals(this.target, target)) {
+        /**
+         * Starts holding {@code target} (a zone index or {@link #LEAVE}) if it is not the one already held; true
+         * once it has held long enough.
+         */
+        boolean heldFor(int target, Instant now, Duration hold) {
+            if (since == null || this.target != target) {
                 this.target = target;
                 this.since = now;
             }
@@ -255,7 +277,7 @@ public final class ZoneTracker {
         }
 
         void clear() {
-            target = null;
+            target = LEAVE;
             since = null;
         }
     }

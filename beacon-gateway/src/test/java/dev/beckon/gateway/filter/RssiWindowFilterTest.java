@@ -170,6 +170,19 @@ class RssiWindowFilterTest {
     }
 
     @Test
+    void theEstimateFollowsTheReadingsThatAgeOut() {
+        feedEverySecond(ungated, -80, -80, -60);  // START .. START + 2 s
+        assertThat(ungated.estimate()).hasValueSatisfying(e -> assertThat(e.rssiDbm()).isEqualTo(-80.0));
+
+        clock.set(START.plusSeconds(10).plusMillis(500));
+        assertThat(ungated.estimate()).hasValueSatisfying(e -> assertThat(e.rssiDbm()).isEqualTo(-70.0));
+
+        clock.set(START.plusSeconds(11).plusMillis(500));
+        FilterOutcome next = ungated.offer(new RssiReading(clock.instant(), -62));
+        assertThat(((FilterOutcome.Accepted) next).estimate().rssiDbm()).isEqualTo(-61.0);
+    }
+
+    @Test
     void afterTheWindowEmptiesAnyDistanceIsAcceptedAgain() {
         feedEverySecond(filter, -65, -65, -65);
         clock.advance(Duration.ofSeconds(20));
@@ -188,6 +201,32 @@ class RssiWindowFilterTest {
         }
 
         assertThat(estimate.samples()).isEqualTo(5);
+    }
+
+    @Test
+    void theEstimateIsTheTukeyMedianOfExactlyTheReadingsInTheWindow() {
+        RssiWindowFilter small = new RssiWindowFilter(new FilterSettings(Duration.ofSeconds(10), 12, 1.5, 1000,
+                Duration.ofSeconds(1), 8, Duration.ofSeconds(2), -120), PathLossModel.DEFAULT, clock, drops);
+        Random random = new Random(3);
+        java.util.List<RssiReading> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            clock.advance(Duration.ofMillis(random.nextInt(random.nextInt(20) == 0 ? 12_000 : 1_500)));
+            double rssi = random.nextInt(5) == 0 ? -40 - random.nextInt(60) : Math.round(-65 + random.nextGaussian() * 3);
+            RssiReading reading = new RssiReading(clock.instant(), rssi);
+            kept.add(reading);
+            kept.removeIf(old -> old.at().isBefore(clock.instant().minus(Duration.ofSeconds(10))));
+            while (kept.size() > 12) {
+                kept.remove(0);
+            }
+
+            RssiEstimate estimate = ((FilterOutcome.Accepted) small.offer(reading)).estimate();
+
+            double[] values = kept.stream().mapToDouble(RssiReading::rssiDbm).sorted().toArray();
+            TukeyMedian expected = TukeyMedian.ofSorted(values, values.length, 1.5);
+            assertThat(estimate.samples()).as("reading %d", i).isEqualTo(values.length);
+            assertThat(estimate.rssiDbm()).as("reading %d", i).isEqualTo(expected.median());
+            assertThat(estimate.outliers()).as("reading %d", i).isEqualTo(expected.outliers());
+        }
     }
 
     /** Feeds one reading per second from the clock's current time, then leaves the clock after the last one. */

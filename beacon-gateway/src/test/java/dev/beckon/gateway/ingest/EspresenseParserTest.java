@@ -87,7 +87,13 @@ class EspresenseParserTest {
                 Arguments.of("query report topic", topic + "/report-1", "{\"name\":\"iPhone\"}", IngestDrop.UNKNOWN_TOPIC),
                 Arguments.of("room telemetry", "espresense/rooms/shoes/telemetry", "{\"ip\":\"10.0.0.5\"}",
                         IngestDrop.UNKNOWN_TOPIC),
-                Arguments.of("blank id level", "espresense/devices//shoes", "{\"rssi\":-65}", IngestDrop.UNKNOWN_TOPIC));
+                Arguments.of("blank id level", "espresense/devices//shoes", "{\"rssi\":-65}", IngestDrop.UNKNOWN_TOPIC),
+                Arguments.of("whitespace id level", "espresense/devices/ \t/shoes", "{\"rssi\":-65}",
+                        IngestDrop.UNKNOWN_TOPIC),
+                Arguments.of("blank room level", "espresense/devices/apple:iphone12-3/ ", "{\"rssi\":-65}",
+                        IngestDrop.UNKNOWN_TOPIC),
+                Arguments.of("no room level", "espresense/devices/apple:iphone12-3", "{\"rssi\":-65}",
+                        IngestDrop.UNKNOWN_TOPIC));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -122,6 +122,46 @@ abstract class BrokerIngestContract {
     }
 
     @Test
+    void aMessageWhoseParserFailsCostsOnlyThatMessage() throws Exception {
+        String failingTopic = "beckon-test/failing/" + UUID.randomUUID();
+        AtomicInteger parsed = new AtomicInteger();
+        SightingParser failing = new SightingParser() {
+            @Override
+            public String topicFilter() {
+                return failingTopic;
+            }
+
+            @Override
+            public boolean handles(String topic) {
+                return true;
+            }
+
+            @Override
+            public dev.beckon.gateway.ingest.ParseResult parse(String topic, byte[] payload) {
+                if (payload.length == 1 && payload[0] == 'x') {
+                    throw new IllegalStateException("a parser bug");
+                }
+                parsed.incrementAndGet();
+                return new dev.beckon.gateway.ingest.ParseResult.Dropped(IngestDrop.UNKNOWN_TOPIC);
+            }
+        };
+        MqttIngestor ingestor = started(new TopicRouter(List.of(failing)), new SightingPipeline(PairingSnapshot::empty,
+                PipelineSettings.defaults(), clock, () -> VisitId.of("v"), sink), 10_000);
+        MqttClient publisher = publisher();
+        int before = parsed.get();
+        long processed = ingestor.processed();
+
+        // published back to back: the failing ones are among the others in the queue
+        for (int i = 0; i < 50; i++) {
+            publisher.publish(failingTopic, (i % 10 == 0 ? "x" : "ok").getBytes(StandardCharsets.UTF_8), 1, false);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ingestor.processed() == processed + 50);
+        assertThat(parsed.get() - before).isEqualTo(45);
+        assertThat(ingestor.drops().countOf(IngestDrop.QUEUE_FULL)).isZero();
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfBlockingTheCallback() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         String stuckTopic = "beckon-test/stuck/" + UUID.randomUUID();

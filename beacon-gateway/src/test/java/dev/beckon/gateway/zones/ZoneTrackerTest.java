@@ -65,6 +65,16 @@ class ZoneTrackerTest {
     }
 
     @Test
+    void ofTwoZonesEquallyCloseTheLaterInTheLayoutIsEntered() {
+        secondsOf(6, () -> {
+            hear(HATS, 2.0);
+            hear(BAGS, 2.0);
+        });
+
+        assertThat(EventText.of(events)).containsExactly("entered hats");
+    }
+
+    @Test
     void walkingPastAZoneDoesNotEnterIt() {
         secondsOf(3, () -> hear(SHOES, 2.0));
         secondsOf(60, () -> hear(SHOES, 8.0));
