@@ -62,24 +62,9 @@ public final class JdbcMessageStore {
                            String recipient, String shopperKey, Consent.Purpose purpose, String idempotencyKey,
                            Instant dueAt, Instant now) throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
-                    attempts, due_at, created_at, updated_at, shopper_key, recipient_key, purpose)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, id);
-            insert.setString(2, shop.value());
-            insert.setString(3, runId);
-            insert.setString(4, journey);
-            insert.setString(5, step);
-            insert.setString(6, channel.name().toLowerCase(Locale.ROOT));
-            insert.setString(7, recipient);
-            insert.setString(8, idempotencyKey);
-            Sql.setInstant(insert, 9, dueAt);
-            Sql.setInstant(insert, 10, now);
-            Sql.setInstant(insert, 11, now);
-            insert.setString(12, shopperKey);
-            insert.setString(13, ShopperKeys.recipientKey(channel, recipient));
-            insert.setString(14, purpose.name().toLowerCase(Locale.ROOT));
+        try (PreparedStatement insert = c.prepareStatement(INSERT_SCHEDULED)) {
+            bindScheduled(insert, id, shop, runId, journey, step, channel, recipient, shopperKey, purpose,
+                    idempotencyKey, dueAt, now);
             insert.executeUpdate();
         }
         return id;
@@ -93,29 +78,39 @@ public final class JdbcMessageStore {
     public void scheduleOrMove(Connection c, ShopId shop, String runId, String journey, String step,
                                ChannelType channel, String recipient, String shopperKey, Consent.Purpose purpose,
                                String idempotencyKey, Instant dueAt, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
-                    attempts, due_at, created_at, updated_at, shopper_key, recipient_key, purpose)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, shop.value());
-            insert.setString(3, runId);
-            insert.setString(4, journey);
-            insert.setString(5, step);
-            insert.setString(6, channel.name().toLowerCase(Locale.ROOT));
-            insert.setString(7, recipient);
-            insert.setString(8, idempotencyKey);
-            Sql.setInstant(insert, 9, dueAt);
-            Sql.setInstant(insert, 10, now);
-            Sql.setInstant(insert, 11, now);
-            insert.setString(12, shopperKey);
-            insert.setString(13, ShopperKeys.recipientKey(channel, recipient));
-            insert.setString(14, purpose.name().toLowerCase(Locale.ROOT));
+        try (PreparedStatement insert = c.prepareStatement(INSERT_SCHEDULED + " ON CONFLICT DO NOTHING")) {
+            bindScheduled(insert, UUID.randomUUID().toString(), shop, runId, journey, step, channel, recipient,
+                    shopperKey, purpose, idempotencyKey, dueAt, now);
             if (insert.executeUpdate() > 0) {
                 return;
             }
         }
         reschedule(c, runId, step, recipient, dueAt, now);
+    }
+
+    private static final String INSERT_SCHEDULED = """
+            INSERT INTO message (id, shop_id, run_id, journey, step, channel, recipient, state, idempotency_key,
+                attempts, due_at, created_at, updated_at, shopper_key, recipient_key, purpose)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, 0, ?, ?, ?, ?, ?, ?)""";
+
+    private static void bindScheduled(PreparedStatement insert, String id, ShopId shop, String runId, String journey,
+                                      String step, ChannelType channel, String recipient, String shopperKey,
+                                      Consent.Purpose purpose, String idempotencyKey, Instant dueAt, Instant now)
+            throws SQLException {
+        insert.setString(1, id);
+        insert.setString(2, shop.value());
+        insert.setString(3, runId);
+        insert.setString(4, journey);
+        insert.setString(5, step);
+        insert.setString(6, channel.name().toLowerCase(Locale.ROOT));
+        insert.setString(7, recipient);
+        insert.setString(8, idempotencyKey);
+        Sql.setInstant(insert, 9, dueAt);
+        Sql.setInstant(insert, 10, now);
+        Sql.setInstant(insert, 11, now);
+        insert.setString(12, shopperKey);
+        insert.setString(13, ShopperKeys.recipientKey(channel, recipient));
+        insert.setString(14, purpose.name().toLowerCase(Locale.ROOT));
     }
 
     /** Moves a still-scheduled message of the run and step to a new due time and recipient. */
