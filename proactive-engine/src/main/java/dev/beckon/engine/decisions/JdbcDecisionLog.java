@@ -23,19 +23,12 @@ public final class JdbcDecisionLog {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     public void record(Connection c, RecordedDecision d) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            bind(insert, d);
-            insert.executeUpdate();
-        }
+        recordAll(c, List.of(d));
     }
 
     /** Records several decisions as one JDBC batch (one round trip), in their order. */
     public void recordAll(Connection c, List<RecordedDecision> decisions) throws SQLException {
         if (decisions.isEmpty()) {
-            return;
-        }
-        if (decisions.size() == 1) {
-            record(c, decisions.get(0));
             return;
         }
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -48,17 +41,17 @@ public final class JdbcDecisionLog {
     }
 
     private static void bind(PreparedStatement insert, RecordedDecision d) throws SQLException {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, d.shop().value());
-            insert.setString(3, d.shopperKey());
-            insert.setString(4, d.journey());
-            insert.setString(5, d.step());
-            insert.setString(6, d.messageId());
-            insert.setString(7, d.guardrail());
-            insert.setString(8, d.outcome());
-            insert.setString(9, d.reason().length() <= 1000 ? d.reason() : d.reason().substring(0, 1000));
-            Sql.setInstant(insert, 10, d.until());
-            Sql.setInstant(insert, 11, d.at());
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, d.shop().value());
+        insert.setString(3, d.shopperKey());
+        insert.setString(4, d.journey());
+        insert.setString(5, d.step());
+        insert.setString(6, d.messageId());
+        insert.setString(7, d.guardrail());
+        insert.setString(8, d.outcome());
+        insert.setString(9, d.reason().length() <= 1000 ? d.reason() : d.reason().substring(0, 1000));
+        Sql.setInstant(insert, 10, d.until());
+        Sql.setInstant(insert, 11, d.at());
     }
 
     /** The decisions about one message, oldest first. */

@@ -25,23 +25,7 @@ public final class JdbcTimerStore {
      * next step has none yet, so the usual case is one statement.
      */
     public void schedule(Connection c, ShopId shop, String runId, String step, Instant dueAt) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO timer (id, shop_id, run_id, step, due_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, shop.value());
-            insert.setString(3, runId);
-            insert.setString(4, step);
-            Sql.setInstant(insert, 5, dueAt);
-            if (insert.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement update = c.prepareStatement("UPDATE timer SET due_at = ? WHERE run_id = ? AND step = ?")) {
-            Sql.setInstant(update, 1, dueAt);
-            update.setString(2, runId);
-            update.setString(3, step);
-            update.executeUpdate();
-        }
+        scheduleAll(c, List.of(new Wake(shop, runId, step, dueAt)));
     }
 
     /** A step's timer to set. */
@@ -54,11 +38,6 @@ public final class JdbcTimerStore {
      */
     public void scheduleAll(Connection c, List<Wake> wakes) throws SQLException {
         if (wakes.isEmpty()) {
-            return;
-        }
-        if (wakes.size() == 1) {
-            Wake w = wakes.get(0);
-            schedule(c, w.shop(), w.runId(), w.step(), w.dueAt());
             return;
         }
         List<Wake> existing = new ArrayList<>();
