@@ -6,16 +6,4 @@
 #              BENCH_PUBLISHER_JAVA_OPTS  the publisher's own JVM (default -Xmx1g)
 #              BENCH_GATEWAY_CLASSES      gateway classes to measure instead of beacon-gateway/target/classes
 #                                         (e.g. a copy of an older build, to alternate before/after runs)
-set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-out="$root/bench/beacon/target"
-mkdir -p "$out/classes"
-(cd "$root" && mvn -B -q -o -pl beacon-gateway dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" \
-    -Dmdep.includeScope=runtime >/dev/null)
-gateway="${BENCH_GATEWAY_CLASSES:-$root/beacon-gateway/target/classes}"
-cp="$gateway:$(cat "$out/classpath.txt")"
-javac -d "$out/classes" -cp "$cp" $(find "$root/bench/beacon/src" -name '*.java')
-echo "gateway classes: $gateway"
-echo "load before: $(cat /proc/loadavg)"
-java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$out/classes:$cp" dev.beckon.bench.beacon.BeaconFlood "$@"
-echo "load after:  $(cat /proc/loadavg)"
+exec "$(dirname "$0")/beacon-run.sh" dev.beckon.bench.beacon.BeaconFlood "$@"
