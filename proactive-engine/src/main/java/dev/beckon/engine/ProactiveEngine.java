@@ -190,10 +190,10 @@ public final class ProactiveEngine implements AutoCloseable {
             writes = tx.inTransaction(c -> {
                 lateness.clear();
                 DeferredWrites batch = runtime.writesSendingItself();
-                for (DueTimer timer : timers.claimDue(c, clock.instant(), limit)) {
-                    lateness.add(Duration.between(timer.dueAt(), clock.instant()));
-                    runtime.onTimer(c, timer, batch);
-                }
+                List<DueTimer> due = timers.claimDue(c, clock.instant(), limit);
+                Instant claimed = clock.instant();
+                due.forEach(timer -> lateness.add(Duration.between(timer.dueAt(), claimed)));
+                runtime.onTimers(c, due, batch); // reads ahead what the batch's steps read, one query per table
                 batch.flush(c); // the batch's decisions and next timers, one batched statement each
                 return batch;
             });

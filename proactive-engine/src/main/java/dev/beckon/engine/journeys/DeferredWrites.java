@@ -23,7 +23,11 @@ import java.util.Objects;
  * <p>For a worker that {@linkplain #sendsItself() sends what it fires}, it also lists the messages the guardrails
  * cleared in the transaction, committed with it as {@code sending} for that worker (see
  * {@link dev.beckon.engine.messages.JdbcMessageStore#queueClaimed}); the worker hands them to its dispatcher after
- * the commit. Not thread-safe: one per transaction.
+ * the commit.
+ *
+ * <p>A batch of fired timers also carries what it {@linkplain ReadAhead read ahead} for its timers, so the steps
+ * it runs read from there instead of one query per timer; everything else sees {@link ReadAhead#none()}. Not
+ * thread-safe: one per transaction.
  */
 public final class DeferredWrites {
 
@@ -33,6 +37,7 @@ public final class DeferredWrites {
     private final List<JdbcTimerStore.Wake> wakes = new ArrayList<>();
     private final boolean sendsItself;
     private final List<MessageView> claimed = new ArrayList<>();
+    private ReadAhead readAhead = ReadAhead.none();
 
     DeferredWrites(JdbcDecisionLog decisionLog, JdbcTimerStore timerStore) {
         this(decisionLog, timerStore, false);
@@ -63,6 +68,15 @@ public final class DeferredWrites {
      */
     public List<MessageView> claimed() {
         return List.copyOf(claimed);
+    }
+
+    /** What this transaction read ahead for its steps; {@link ReadAhead#none()} unless a batch set it. */
+    ReadAhead readAhead() {
+        return readAhead;
+    }
+
+    void readAhead(ReadAhead reads) {
+        this.readAhead = Objects.requireNonNull(reads);
     }
 
     /** Records a guardrail decision at the next flush. */

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,37 @@ final class JdbcJourneyRunStore {
             select.setString(1, id);
             return one(c, select);
         }
+    }
+
+    /**
+     * Finds and locks the runs, in id order (so two batches sharing runs wait for each other instead of
+     * deadlocking), in one query: what {@link #findById} answers for each, for a batch. A missing run has no entry.
+     */
+    Map<String, JourneyRun> findAllById(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, JourneyRun> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<String> list = List.copyOf(ids);
+        int size = Sql.inListSize(list.size());
+        List<JourneyRun> beforeV7 = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SELECT + " WHERE id IN " + Sql.inList(size, 1)
+                + " ORDER BY id FOR UPDATE")) {
+            Sql.setStrings(select, 1, list, size);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    JourneyRun run = read(row);
+                    found.put(run.id(), run);
+                    if (storedBeforeV7(row, run)) {
+                        beforeV7.add(run);
+                    }
+                }
+            }
+        }
+        for (JourneyRun run : beforeV7) {
+            insertTrigger(c, run.id(), json.writeTrigger(run.interpreter()));
+        }
+        return found;
     }
 
     /**
@@ -266,26 +298,36 @@ final class JdbcJourneyRunStore {
     /** Reads the selected run; a run stored with its trigger inside {@code run_state} gets its trigger row now. */
     private Optional<JourneyRun> one(Connection c, PreparedStatement select) throws SQLException {
         JourneyRun run;
-        String triggerJson;
+        boolean beforeV7;
         try (ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 return Optional.empty();
             }
-            String state = row.getString("run_state");
-            triggerJson = row.getString("trigger_event");
-            run = new JourneyRun(row.getString("id"), ShopId.of(row.getString("shop_id")),
-                    row.getString("journey"), row.getString("subject"),
-                    JourneyRun.Status.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
-                    new JourneyRun.Contact(row.getString("first_name"), row.getString("phone"),
-                            row.getString("email"), row.getString("device"), row.getString("recovery_url"),
-                            row.getString("cart_token")),
-                    Sql.getInstant(row, "subject_updated_at"), row.getString("shopper_key"),
-                    state == null ? null : json.read(state, triggerJson));
+            run = read(row);
+            beforeV7 = storedBeforeV7(row, run);
         }
-        if (triggerJson == null && run.interpreter() != null && run.interpreter().trigger() != null) {
-            insertTrigger(c, run.id(), json.writeTrigger(run.interpreter())); // stored before V7
+        if (beforeV7) {
+            insertTrigger(c, run.id(), json.writeTrigger(run.interpreter()));
         }
         return Optional.of(run);
+    }
+
+    private JourneyRun read(ResultSet row) throws SQLException {
+        String state = row.getString("run_state");
+        return new JourneyRun(row.getString("id"), ShopId.of(row.getString("shop_id")),
+                row.getString("journey"), row.getString("subject"),
+                JourneyRun.Status.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
+                new JourneyRun.Contact(row.getString("first_name"), row.getString("phone"),
+                        row.getString("email"), row.getString("device"), row.getString("recovery_url"),
+                        row.getString("cart_token")),
+                Sql.getInstant(row, "subject_updated_at"), row.getString("shopper_key"),
+                state == null ? null : json.read(state, row.getString("trigger_event")));
+    }
+
+    /** Whether the run was stored with its trigger inside {@code run_state} (before V7), so it has no trigger row. */
+    private static boolean storedBeforeV7(ResultSet row, JourneyRun run) throws SQLException {
+        return row.getString("trigger_event") == null && run.interpreter() != null
+                && run.interpreter().trigger() != null;
     }
 
     private static String truncate(String value, int max) {

@@ -174,7 +174,9 @@ public final class JourneyRuntime {
      * commits.
      */
     public void onTimer(Connection c, DueTimer timer, DeferredWrites writes) throws SQLException {
-        Optional<JourneyRun> found = runs.findById(c, timer.runId());
+        ReadAhead reads = writes.readAhead();
+        Optional<JourneyRun> found = reads.hasRun(timer.runId()) ? Optional.of(reads.takeRun(timer.runId()))
+                : runs.findById(c, timer.runId());
         if (found.isEmpty() || found.get().status() != JourneyRun.Status.WAITING) {
             return;
         }
@@ -188,12 +190,31 @@ public final class JourneyRuntime {
         }
         // a wait step's timer has no held message to look for (held ones wake on their send step's timer)
         boolean waitStep = journey.get().step(timer.step()).filter(Step.Wait.class::isInstance).isPresent();
-        Optional<PendingMessage> held = waitStep ? Optional.empty() : messages.pending(c, run.id(), timer.step());
+        Optional<PendingMessage> held = waitStep ? Optional.empty() : pending(c, run.id(), timer.step(), writes);
         if (held.isPresent() && held.get().state() == MessageState.DEFERRED && held.get().content() != null) {
             retryHeld(c, journey.get(), run, timer, held.get(), writes, now);
             return;
         }
         advance(c, journey.get(), run, new Input.TimerDue(timer.step(), timer.dueAt()), writes, now);
+    }
+
+    /**
+     * Fires a batch of claimed timers in the caller's transaction, as {@link #onTimer(Connection, DueTimer,
+     * DeferredWrites)} one after the other, after reading ahead what their steps read (their runs, pending
+     * messages, and their addresses' locks, recent sends and consents: one query each for the batch).
+     */
+    public void onTimers(Connection c, List<DueTimer> due, DeferredWrites writes) throws SQLException {
+        if (due.isEmpty()) {
+            return;
+        }
+        writes.readAhead(ReadAhead.load(c, due, runs, messages, consents, shopSettings, clock.instant()));
+        try {
+            for (DueTimer timer : due) {
+                onTimer(c, timer, writes);
+            }
+        } finally {
+            writes.readAhead(ReadAhead.none());
+        }
     }
 
     /**
@@ -434,7 +455,7 @@ public final class JourneyRuntime {
                 Duration limit = journey.step(stale.stepId()).filter(Step.Send.class::isInstance)
                         .map(s -> ((Step.Send) s).staleAfter()).orElse(Duration.ZERO);
                 String reason = StaleRule.skipIfLaterThan(limit).skipReason(stale.lateness()).orElse("stale");
-                Optional<String> id = messageFor(c, journey, run, stale.stepId(), now);
+                Optional<String> id = messageFor(c, journey, run, stale.stepId(), writes, now);
                 if (id.isPresent()) {
                     sender.skip(c, run, stale.stepId(), id.get(), "stale timer", reason, writes, now);
                 }
@@ -508,7 +529,7 @@ public final class JourneyRuntime {
 
     private void send(Connection c, JourneyDefinition journey, JourneyRun run, Action.SendMessage send,
                       DeferredWrites writes, Instant now) throws SQLException {
-        Optional<String> id = messageFor(c, journey, run, send.stepId(), now);
+        Optional<String> id = messageFor(c, journey, run, send.stepId(), writes, now);
         if (id.isEmpty()) {
             return; // decided before (a duplicate pass)
         }
@@ -528,8 +549,8 @@ public final class JourneyRuntime {
 
     /** The pending message of the step, created if the step had none; empty if it was decided already. */
     private Optional<String> messageFor(Connection c, JourneyDefinition journey, JourneyRun run, String step,
-                                        Instant now) throws SQLException {
-        Optional<PendingMessage> pending = messages.pending(c, run.id(), step);
+                                        DeferredWrites writes, Instant now) throws SQLException {
+        Optional<PendingMessage> pending = pending(c, run.id(), step, writes);
         if (pending.isPresent()) {
             return Optional.of(pending.get().id());
         }
@@ -540,6 +561,13 @@ public final class JourneyRuntime {
         Step.Send send = (Step.Send) journey.step(step).orElseThrow();
         return Optional.of(messages.schedule(c, run.shop(), run.id(), run.journey(), step, send.channel(),
                 address(send.channel(), run.contact()), run.shopperKey(), purpose(journey), key, now, now));
+    }
+
+    /** The scheduled or deferred message of the run's step: as read ahead for the batch if it was, else queried. */
+    private Optional<PendingMessage> pending(Connection c, String runId, String step, DeferredWrites writes)
+            throws SQLException {
+        Optional<PendingMessage> readAhead = writes.readAhead().pending(runId, step);
+        return readAhead != null ? readAhead : messages.pending(c, runId, step);
     }
 
     private MessageContent render(Action.SendMessage send, JourneyRun run) throws TemplateException {

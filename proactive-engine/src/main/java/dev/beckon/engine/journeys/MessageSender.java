@@ -13,7 +13,7 @@ import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.settings.JdbcShopSettingsStore;
 import dev.beckon.engine.settings.ShopSettings;
 import dev.beckon.engine.shoppers.JdbcAddressConsents;
-import dev.beckon.engine.shoppers.ShopperKeys;
+import dev.beckon.engine.shoppers.RecipientKey;
 import dev.beckon.engine.timezones.ResolvedZone;
 import dev.beckon.engine.templates.SmsSegments;
 import dev.beckon.engine.timezones.ShopperTimeZones;
@@ -55,18 +55,26 @@ final class MessageSender {
     /** Decides and records what happens to the message now. */
     Decision send(Connection c, Outgoing m, DeferredWrites writes, Instant now) throws SQLException {
         JourneyRun run = m.run();
+        ReadAhead reads = writes.readAhead();
         ShopSettings shop = shopSettings.get(c, run.shop());
-        String recipientKey = ShopperKeys.recipientKey(m.channel(), m.recipient());
+        RecipientKey recipient = RecipientKey.of(run.shop(), m.channel(), m.recipient());
         List<Instant> recent = List.of();
-        if (recipientKey != null) {
-            messages.lockRecipient(c, run.shop(), m.channel(), recipientKey);
+        Consent onRecord = null;
+        if (recipient != null) {
+            if (!reads.holdsLock(recipient)) {
+                messages.lockRecipient(c, run.shop(), m.channel(), recipient.key());
+            }
             Optional<Duration> window = shop.capFor(m.channel()).map(cap -> cap.per());
             if (window.isPresent()) {
-                recent = messages.recentSends(c, run.shop(), m.channel(), recipientKey, now.minus(window.get()));
+                Instant since = now.minus(window.get());
+                List<Instant> readAhead = reads.recentSends(recipient, since);
+                recent = readAhead != null ? readAhead
+                        : messages.recentSends(c, run.shop(), m.channel(), recipient.key(), since);
             }
+            onRecord = reads.readConsent(recipient) ? reads.consent(recipient)
+                    : consents.latest(c, recipient).orElse(null);
         }
-        Consent consent = newest(m.knownConsent(), consents.latest(c, run.shop(), m.channel(), m.recipient())
-                .orElse(null));
+        Consent consent = newest(m.knownConsent(), onRecord);
         String phone = run.contact().phone();
         ResolvedZone zone = new ShopperTimeZones(shop.timeZone()).resolve(null, phone, null);
         SendAttempt attempt = new SendAttempt(run.shop(), run.journey(), m.channel(), m.purpose(), m.recipient(),
@@ -76,6 +84,7 @@ final class MessageSender {
         Instant until = decision instanceof Decision.Defer defer ? defer.until() : null;
         writes.record(new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), m.step(), m.messageId(),
                 verdict.guardrail(), verdict.outcome(), verdict.reason(), until, now));
+        reads.decided(run.id(), m.step());
         if (decision instanceof Decision.Defer defer) {
             writes.schedule(run.shop(), run.id(), m.step(), defer.until());
             messages.defer(c, m.messageId(), m.recipient(), m.content(), defer.reason(), defer.until(), now);
@@ -83,11 +92,16 @@ final class MessageSender {
             messages.skip(c, m.messageId(), m.recipient(), m.content(), skip.reason(), now);
             LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
                     run.journey(), m.step(), run.id(), skip.reason());
-        } else if (writes.sendsItself()) {
-            messages.queueClaimed(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
-            writes.claimed(claimedView(m, now));
         } else {
-            messages.queue(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
+            if (writes.sendsItself()) {
+                messages.queueClaimed(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
+                writes.claimed(claimedView(m, now));
+            } else {
+                messages.queue(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
+            }
+            if (recipient != null) {
+                reads.cleared(recipient, m.messageId(), now);
+            }
         }
         return decision;
     }
@@ -97,6 +111,7 @@ final class MessageSender {
               DeferredWrites writes, Instant now) throws SQLException {
         writes.record(new RecordedDecision(run.shop(), run.shopperKey(), run.journey(), step, messageId,
                 guardrail, "skip", reason, null, now));
+        writes.readAhead().decided(run.id(), step);
         messages.skip(c, messageId, reason, now);
         LOG.log(System.Logger.Level.INFO, "shop {0}: {1} step {2} of run {3} skipped: {4}", run.shop(),
                 run.journey(), step, run.id(), reason);

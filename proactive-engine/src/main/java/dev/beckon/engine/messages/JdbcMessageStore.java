@@ -4,6 +4,7 @@ import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.persistence.Sql;
+import dev.beckon.engine.shoppers.RecipientKey;
 import dev.beckon.engine.shoppers.ShopperKeys;
 
 import java.sql.Connection;
@@ -12,8 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -166,17 +171,44 @@ public final class JdbcMessageStore {
             select.setString(1, runId);
             select.setString(2, step);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                String body = row.getString("body");
-                return Optional.of(new PendingMessage(row.getString("id"), MessageState.ofColumn(row.getString("state")),
-                        ChannelType.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)),
-                        Consent.Purpose.valueOf(row.getString("purpose").toUpperCase(Locale.ROOT)),
-                        row.getString("recipient"), body == null ? null : new MessageContent(row.getString("subject"),
-                        body, row.getString("html_body"), null)));
+                return row.next() ? Optional.of(pendingMessage(row)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * The scheduled and deferred messages of the runs, by run and step, in one query: what {@link #pending} answers
+     * for each of their steps, for a batch.
+     */
+    public Map<String, Map<String, PendingMessage>> pendingOfRuns(Connection c, Collection<String> runIds)
+            throws SQLException {
+        Map<String, Map<String, PendingMessage>> found = new HashMap<>();
+        if (runIds.isEmpty()) {
+            return found;
+        }
+        List<String> ids = List.copyOf(runIds);
+        int size = Sql.inListSize(ids.size());
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT run_id, step, id, state, channel, purpose, recipient, subject, body, html_body FROM message
+                WHERE state IN ('scheduled', 'deferred') AND run_id IN """ + Sql.inList(size, 1))) {
+            Sql.setStrings(select, 1, ids, size);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.computeIfAbsent(row.getString("run_id"), run -> new HashMap<>())
+                            .put(row.getString("step"), pendingMessage(row));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static PendingMessage pendingMessage(ResultSet row) throws SQLException {
+        String body = row.getString("body");
+        return new PendingMessage(row.getString("id"), MessageState.ofColumn(row.getString("state")),
+                ChannelType.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)),
+                Consent.Purpose.valueOf(row.getString("purpose").toUpperCase(Locale.ROOT)),
+                row.getString("recipient"), body == null ? null : new MessageContent(row.getString("subject"),
+                body, row.getString("html_body"), null));
     }
 
     /** Holds a rendered message back until {@code until} (quiet hours), keeping its content for when it wakes. */
@@ -369,6 +401,76 @@ public final class JdbcMessageStore {
                 }
             }
         }
+    }
+
+    /**
+     * Takes the send locks of several addresses at once, as {@link #lockRecipient} does for one, in their
+     * {@linkplain RecipientKey natural order}, so two batches sharing addresses wait for each other instead of
+     * deadlocking: one insert of the missing lock rows, and one locking select of the others if any existed.
+     */
+    public void lockRecipients(Connection c, Collection<RecipientKey> recipients) throws SQLException {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        List<RecipientKey> keys = new ArrayList<>(new TreeSet<>(recipients));
+        int size = Sql.inListSize(keys.size());
+        int inserted;
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO recipient_lock (shop_id, channel, recipient_key) VALUES """ + Sql.rows(size, 3)
+                + " ON CONFLICT DO NOTHING")) {
+            RecipientKey.bind(insert, 1, keys, size); // a repeated last row conflicts with itself: nothing
+            inserted = insert.executeUpdate();
+        }
+        if (inserted == keys.size()) {
+            return; // rows this transaction inserted are its own until it ends: others wait on the keys
+        }
+        try (PreparedStatement lock = c.prepareStatement("""
+                SELECT recipient_key FROM recipient_lock WHERE (shop_id, channel, recipient_key) IN """
+                + Sql.inList(size, 3) + " ORDER BY shop_id, channel, recipient_key FOR UPDATE")) {
+            RecipientKey.bind(lock, 1, keys, size);
+            int locked = 0;
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    locked++;
+                }
+            }
+            if (locked != keys.size()) {
+                throw new SQLException("recipient lock rows vanished: " + locked + " of " + keys.size());
+            }
+        }
+    }
+
+    /**
+     * When marketing messages to each of the addresses were cleared for sending, since {@code since}, in one query:
+     * what {@link #recentSends(Connection, ShopId, ChannelType, String, Instant)} answers for each, for a batch. Every
+     * address has an entry (empty if nothing was cleared).
+     */
+    public Map<RecipientKey, List<Instant>> recentSends(Connection c, Collection<RecipientKey> recipients,
+                                                        Instant since) throws SQLException {
+        Map<RecipientKey, List<Instant>> sends = new HashMap<>();
+        if (recipients.isEmpty()) {
+            return sends;
+        }
+        List<RecipientKey> keys = new ArrayList<>(recipients);
+        keys.forEach(key -> sends.put(key, new ArrayList<>()));
+        int size = Sql.inListSize(keys.size());
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT shop_id, channel, recipient_key, cleared_at FROM message
+                WHERE purpose = 'marketing' AND state IN ('queued', 'sending', 'sent', 'delivered') AND cleared_at > ?
+                  AND (shop_id, channel, recipient_key) IN """ + Sql.inList(size, 3) + " ORDER BY cleared_at")) {
+            Sql.setInstant(select, 1, since);
+            RecipientKey.bind(select, 2, keys, size);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    RecipientKey key = new RecipientKey(ShopId.of(rows.getString("shop_id")),
+                            ChannelType.valueOf(rows.getString("channel").toUpperCase(Locale.ROOT)),
+                            rows.getString("recipient_key"));
+                    sends.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(Sql.getInstant(rows, "cleared_at"));
+                }
+            }
+        }
+        return sends;
     }
 
     /**

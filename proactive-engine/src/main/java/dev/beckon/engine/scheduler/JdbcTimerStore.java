@@ -93,7 +93,7 @@ public final class JdbcTimerStore {
 
     /**
      * Locks and deletes up to {@code limit} due timers, earliest first, skipping those another instance holds: one
-     * query and one batched delete for the lot. The caller's transaction decides: if it rolls back, they are due
+     * query and one delete for the lot. The caller's transaction decides: if it rolls back, they are due
      * again.
      *
      * @return the claimed timers, earliest first; empty if none is due or free
@@ -114,12 +114,11 @@ public final class JdbcTimerStore {
         if (due.isEmpty()) {
             return due;
         }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM timer WHERE id = ?")) {
-            for (DueTimer timer : due) {
-                delete.setString(1, timer.id());
-                delete.addBatch();
-            }
-            delete.executeBatch();
+        List<String> ids = due.stream().map(DueTimer::id).toList();
+        int size = Sql.inListSize(ids.size());
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM timer WHERE id IN " + Sql.inList(size, 1))) {
+            Sql.setStrings(delete, 1, ids, size);
+            delete.executeUpdate();
         }
         return due;
     }

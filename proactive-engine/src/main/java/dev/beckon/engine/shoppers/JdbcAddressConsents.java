@@ -9,7 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,23 +69,53 @@ public final class JdbcAddressConsents {
     /** The latest marketing consent on record for the address; empty if none or the address is blank. */
     public Optional<Consent> latest(Connection c, ShopId shop, ChannelType channel, String address)
             throws SQLException {
-        String key = ShopperKeys.recipientKey(channel, address);
-        if (key == null) {
-            return Optional.empty();
-        }
+        RecipientKey key = RecipientKey.of(shop, channel, address);
+        return key == null ? Optional.empty() : latest(c, key);
+    }
+
+    /** The latest marketing consent on record for the address; empty if none. */
+    public Optional<Consent> latest(Connection c, RecipientKey address) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT state, source, updated_at FROM address_consent
                 WHERE shop_id = ? AND channel = ? AND recipient_key = ?""")) {
-            select.setString(1, shop.value());
-            select.setString(2, channel.name().toLowerCase(Locale.ROOT));
-            select.setString(3, key);
+            select.setString(1, address.shop().value());
+            select.setString(2, address.channelColumn());
+            select.setString(3, address.key());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(Consent.marketing(channel, Consent.State.valueOf(row.getString("state")),
+                return Optional.of(Consent.marketing(address.channel(), Consent.State.valueOf(row.getString("state")),
                         row.getString("source"), Sql.getInstant(row, "updated_at")));
             }
         }
+    }
+
+    /**
+     * The latest marketing consent on record for each of the addresses, in one query: what {@link #latest} answers
+     * for each, for a batch. An address without a record has no entry.
+     */
+    public Map<RecipientKey, Consent> latest(Connection c, Collection<RecipientKey> addresses) throws SQLException {
+        Map<RecipientKey, Consent> found = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return found;
+        }
+        List<RecipientKey> keys = new ArrayList<>(addresses);
+        int size = Sql.inListSize(keys.size());
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT shop_id, channel, recipient_key, state, source, updated_at FROM address_consent
+                WHERE (shop_id, channel, recipient_key) IN """ + Sql.inList(size, 3))) {
+            RecipientKey.bind(select, 1, keys, size);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    RecipientKey key = new RecipientKey(ShopId.of(row.getString("shop_id")),
+                            ChannelType.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)),
+                            row.getString("recipient_key"));
+                    found.put(key, Consent.marketing(key.channel(), Consent.State.valueOf(row.getString("state")),
+                            row.getString("source"), Sql.getInstant(row, "updated_at")));
+                }
+            }
+        }
+        return found;
     }
 }
