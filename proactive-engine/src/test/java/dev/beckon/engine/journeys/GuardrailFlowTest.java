@@ -161,6 +161,27 @@ class GuardrailFlowTest {
     }
 
     @Test
+    void twoNudgesToTheSamePhoneDueTogetherAreDecidedInOneBatchAndOnlyOneGoes() {
+        engine.updateShopSettings(SHOP, engine.shopSettings(SHOP).withReentryCooldown(Duration.ZERO));
+        clock.set(DAY.minus(Duration.ofHours(1)));
+        engine.accept(List.of(
+                envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, clock.instant()), "e-c1", clock.instant()),
+                envelope(checkout("c2", PHONE, Consent.State.SUBSCRIBED, clock.instant()), "e-c2", clock.instant())));
+        settle();
+        clock.set(DAY);
+
+        assertThat(engine.runOnce()).as("both timers fire in one pass").isGreaterThanOrEqualTo(2);
+
+        assertThat(sms.sent()).hasSize(1);
+        List<MessageView> messages = engine.messages(SHOP, 10);
+        assertThat(messages).extracting(MessageView::state)
+                .containsExactlyInAnyOrder(MessageState.SENT, MessageState.SKIPPED);
+        assertThat(messages).filteredOn(m -> m.state() == MessageState.SKIPPED).singleElement()
+                .extracting(MessageView::reason)
+                .isEqualTo("frequency cap SMS 1 per 24h reached (last at 2026-11-23T19:00:00Z)");
+    }
+
+    @Test
     void afterTheCapWindowTheNextNudgeGoes() {
         engine.updateShopSettings(SHOP, engine.shopSettings(SHOP).withReentryCooldown(Duration.ZERO));
         checkoutDueAt("c1", DAY);
