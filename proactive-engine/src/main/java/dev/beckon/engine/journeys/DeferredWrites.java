@@ -3,6 +3,7 @@ package dev.beckon.engine.journeys;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.decisions.JdbcDecisionLog;
 import dev.beckon.engine.decisions.RecordedDecision;
+import dev.beckon.engine.messages.JdbcMessageStore;
 import dev.beckon.engine.messages.MessageView;
 import dev.beckon.engine.scheduler.JdbcTimerStore;
 
@@ -26,8 +27,10 @@ import java.util.Objects;
  * the commit.
  *
  * <p>A batch of fired timers also carries what it {@linkplain ReadAhead read ahead} for its timers, so the steps
- * it runs read from there instead of one query per timer; everything else sees {@link ReadAhead#none()}. Not
- * thread-safe: one per transaction.
+ * it runs read from there instead of one query per timer; everything else sees {@link ReadAhead#NONE}. While it
+ * reads ahead, the batch's run rows and cleared messages are kept here too ({@link #defersRows()}) and written as a
+ * JDBC batch each at the flush: the steps read runs and messages from the read-ahead, and any step that must read one
+ * from the database flushes first, so every read sees every write before it. Not thread-safe: one per transaction.
  */
 public final class DeferredWrites {
 
@@ -37,16 +40,57 @@ public final class DeferredWrites {
     private final List<JdbcTimerStore.Wake> wakes = new ArrayList<>();
     private final boolean sendsItself;
     private final List<MessageView> claimed = new ArrayList<>();
-    private ReadAhead readAhead = ReadAhead.none();
+    private final JdbcJourneyRunStore runStore;
+    private final JdbcMessageStore messageStore;
+    private final List<JdbcJourneyRunStore.RowUpdate> runRows = new ArrayList<>();
+    private final List<JdbcMessageStore.Clearance> clearances = new ArrayList<>();
+    private ReadAhead readAhead = ReadAhead.NONE;
 
     DeferredWrites(JdbcDecisionLog decisionLog, JdbcTimerStore timerStore) {
         this(decisionLog, timerStore, false);
     }
 
     DeferredWrites(JdbcDecisionLog decisionLog, JdbcTimerStore timerStore, boolean sendsItself) {
+        this(decisionLog, timerStore, null, null, sendsItself);
+    }
+
+    /** With the stores of run rows and messages, so a batch that reads ahead may keep those writes too. */
+    DeferredWrites(JdbcDecisionLog decisionLog, JdbcTimerStore timerStore, JdbcJourneyRunStore runStore,
+                   JdbcMessageStore messageStore, boolean sendsItself) {
         this.decisionLog = Objects.requireNonNull(decisionLog);
         this.timerStore = Objects.requireNonNull(timerStore);
+        this.runStore = runStore;
+        this.messageStore = messageStore;
         this.sendsItself = sendsItself;
+    }
+
+    /**
+     * Whether run rows and (for a worker that sends itself) cleared messages are kept for the flush: only while a
+     * batch reads ahead, whose steps flush before they read a run or message from the database.
+     */
+    boolean defersRows() {
+        return readAhead != ReadAhead.NONE && runStore != null && messageStore != null;
+    }
+
+    /** Writes the run's row (its keys and trigger unchanged) at the next flush; see {@link #defersRows()}. */
+    void updateRun(JourneyRun run, Instant at) {
+        requireDeferring();
+        runRows.add(new JdbcJourneyRunStore.RowUpdate(run, at));
+    }
+
+    /** Commits the cleared message as {@code sending} for this worker at the next flush; see {@link #defersRows()}. */
+    void queueClaimed(JdbcMessageStore.Clearance message) {
+        requireDeferring();
+        if (!sendsItself) {
+            throw new IllegalStateException("these writes do not send their messages: " + message.id());
+        }
+        clearances.add(Objects.requireNonNull(message));
+    }
+
+    private void requireDeferring() {
+        if (!defersRows()) {
+            throw new IllegalStateException("run rows and messages are written at once outside a read-ahead batch");
+        }
     }
 
     /** Whether the caller sends the messages cleared in this transaction itself, right after it commits. */
@@ -70,7 +114,7 @@ public final class DeferredWrites {
         return List.copyOf(claimed);
     }
 
-    /** What this transaction read ahead for its steps; {@link ReadAhead#none()} unless a batch set it. */
+    /** What this transaction read ahead for its steps; {@link ReadAhead#NONE} unless a batch set it. */
     ReadAhead readAhead() {
         return readAhead;
     }
@@ -91,6 +135,14 @@ public final class DeferredWrites {
 
     /** Writes what was kept, in the order it was kept within each table, and forgets it. */
     public void flush(Connection c) throws SQLException {
+        if (!runRows.isEmpty()) {
+            runStore.updateRows(c, runRows);
+            runRows.clear();
+        }
+        if (!clearances.isEmpty()) {
+            messageStore.queueClaimedAll(c, clearances);
+            clearances.clear();
+        }
         if (!decisions.isEmpty()) {
             decisionLog.recordAll(c, decisions);
             decisions.clear();
@@ -103,6 +155,6 @@ public final class DeferredWrites {
 
     /** Whether anything is waiting for {@link #flush}. */
     public boolean isEmpty() {
-        return decisions.isEmpty() && wakes.isEmpty();
+        return decisions.isEmpty() && wakes.isEmpty() && runRows.isEmpty() && clearances.isEmpty();
     }
 }

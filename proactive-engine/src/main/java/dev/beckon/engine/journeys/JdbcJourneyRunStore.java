@@ -116,18 +116,18 @@ final class JdbcJourneyRunStore {
         update(c, run, null, now);
     }
 
+    private static final String UPDATE_ROW = """
+            UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, device = ?, recovery_url = ?,
+                cart_token = ?, subject_updated_at = ?, shopper_key = ?, run_state = ?, updated_at = ?
+            WHERE id = ?""";
+
     /**
      * Stores the run; its trigger keys and its trigger event are rewritten only if they differ from those of
      * {@code stored}, the state it was loaded with (null: unknown, both always rewritten).
      */
     void update(Connection c, JourneyRun run, RunState stored, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE journey_run SET state = ?, first_name = ?, phone = ?, email = ?, device = ?, recovery_url = ?,
-                    cart_token = ?, subject_updated_at = ?, shopper_key = ?, run_state = ?, updated_at = ?
-                WHERE id = ?""")) {
-            int i = bind(update, 1, run);
-            Sql.setInstant(update, i, now);
-            update.setString(i + 1, run.id());
+        try (PreparedStatement update = c.prepareStatement(UPDATE_ROW)) {
+            bindRow(update, run, now);
             update.executeUpdate();
         }
         RunState state = run.interpreter();
@@ -137,6 +137,40 @@ final class JdbcJourneyRunStore {
         if (state != null && (stored == null || state.trigger() != stored.trigger())) {
             putTrigger(c, run.id(), json.writeTrigger(state));
         }
+    }
+
+    /**
+     * Whether {@link #update(Connection, JourneyRun, RunState, Instant)} of the run loaded with {@code stored} would
+     * write its row only, its keys and trigger being unchanged: then {@link #updateRows} may write it.
+     */
+    static boolean rowOnly(JourneyRun run, RunState stored) {
+        RunState state = run.interpreter();
+        return state == null || stored != null && state.keys().equals(stored.keys())
+                && state.trigger() == stored.trigger();
+    }
+
+    /** A run's row to write with {@link #updateRows}, as {@link #update} writes it at {@code at}. */
+    record RowUpdate(JourneyRun run, Instant at) {
+    }
+
+    /** Writes the runs' rows, in order, as one JDBC batch (only runs whose keys and trigger are unchanged). */
+    void updateRows(Connection c, List<RowUpdate> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(UPDATE_ROW)) {
+            for (RowUpdate row : updates) {
+                bindRow(update, row.run(), row.at());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private void bindRow(PreparedStatement update, JourneyRun run, Instant now) throws SQLException {
+        int i = bind(update, 1, run);
+        Sql.setInstant(update, i, now);
+        update.setString(i + 1, run.id());
     }
 
     private static void insertTrigger(Connection c, String runId, String triggerJson) throws SQLException {

@@ -175,8 +175,13 @@ public final class JourneyRuntime {
      */
     public void onTimer(Connection c, DueTimer timer, DeferredWrites writes) throws SQLException {
         ReadAhead reads = writes.readAhead();
-        Optional<JourneyRun> found = reads.hasRun(timer.runId()) ? Optional.of(reads.takeRun(timer.runId()))
-                : runs.findById(c, timer.runId());
+        Optional<JourneyRun> found;
+        if (reads.hasRun(timer.runId())) {
+            found = Optional.of(reads.takeRun(timer.runId()));
+        } else {
+            writes.flush(c); // a second timer of a run reads what the first one wrote
+            found = runs.findById(c, timer.runId());
+        }
         if (found.isEmpty() || found.get().status() != JourneyRun.Status.WAITING) {
             return;
         }
@@ -185,7 +190,7 @@ public final class JourneyRuntime {
         Optional<JourneyDefinition> journey = definitions.find(c, run.shop(), run.journey());
         if (run.interpreter() == null || journey.isEmpty()) {
             end(c, run, run.interpreter(), JourneyRun.Status.CANCELLED, "the journey no longer exists for this run",
-                    now);
+                    writes, now);
             return;
         }
         // a wait step's timer has no held message to look for (held ones wake on their send step's timer)
@@ -213,7 +218,7 @@ public final class JourneyRuntime {
                 onTimer(c, timer, writes);
             }
         } finally {
-            writes.readAhead(ReadAhead.none());
+            writes.readAhead(ReadAhead.NONE);
         }
     }
 
@@ -430,14 +435,15 @@ public final class JourneyRuntime {
             outcome = interpreter.advance(journey, run.interpreter(), input, now, zone(c, run));
         } catch (IllegalArgumentException e) {
             // The merchant edited the journey under a waiting run (its step is gone).
-            end(c, run, run.interpreter(), JourneyRun.Status.CANCELLED, "the journey changed: " + e.getMessage(), now);
+            end(c, run, run.interpreter(), JourneyRun.Status.CANCELLED, "the journey changed: " + e.getMessage(),
+                    writes, now);
             return;
         }
         if (outcome.actions().isEmpty() && outcome.state().equals(run.interpreter())) {
             return;
         }
         JourneyRun next = run.with(run.status(), outcome.state());
-        runs.update(c, next, run.interpreter(), now);
+        store(c, next, run.interpreter(), writes, now);
         apply(c, journey, next, outcome, writes, now, input instanceof Input.Event e ? e.event() : null);
     }
 
@@ -448,7 +454,7 @@ public final class JourneyRuntime {
         for (Action action : outcome.actions()) {
             if (action instanceof Action.ScheduleWake wake) {
                 writes.schedule(run.shop(), run.id(), wake.stepId(), wake.at());
-                scheduleNextSend(c, journey, run, wake, now);
+                scheduleNextSend(c, journey, run, wake, writes, now);
             } else if (action instanceof Action.SendMessage send) {
                 send(c, journey, run, send, writes, now);
             } else if (action instanceof Action.SkipStale stale) {
@@ -481,9 +487,9 @@ public final class JourneyRuntime {
                 messages.cancelPending(c, run.id(), reason, now);
                 boolean goal = cause != null && isGoal(journey, cause);
                 end(c, run, outcome.state(), goal ? JourneyRun.Status.CONVERTED : JourneyRun.Status.EXITED,
-                        (goal ? "converted: " : "exited: ") + reason, now);
+                        (goal ? "converted: " : "exited: ") + reason, writes, now);
             } else if (action instanceof Action.Complete) {
-                end(c, run, outcome.state(), JourneyRun.Status.COMPLETED, "all steps done", now);
+                end(c, run, outcome.state(), JourneyRun.Status.COMPLETED, "all steps done", writes, now);
             }
         }
         RunState state = outcome.state();
@@ -491,7 +497,7 @@ public final class JourneyRuntime {
             Outcome next = interpreter.advance(journey, state, answer, now, zone(c, run));
             JourneyRun moved = run.with(next.state().status().done() ? run.status() : JourneyRun.Status.WAITING,
                     next.state());
-            runs.update(c, moved, now);
+            store(c, moved, null, writes, now);
             apply(c, journey, moved, next, writes, now, null);
             state = next.state();
         }
@@ -514,7 +520,7 @@ public final class JourneyRuntime {
 
     /** A wait that leads straight to a send shows that message as scheduled, due when the wait ends. */
     private void scheduleNextSend(Connection c, JourneyDefinition journey, JourneyRun run, Action.ScheduleWake wake,
-                                  Instant now) throws SQLException {
+                                  DeferredWrites writes, Instant now) throws SQLException {
         int at = journey.indexOf(wake.stepId());
         Step wait = journey.steps().get(at);
         int nextIndex = wait.next().isNext() ? at + 1 : wait.next().isEnd() ? -1 : journey.indexOf(wait.next().target());
@@ -522,6 +528,7 @@ public final class JourneyRuntime {
                 || !(journey.steps().get(nextIndex) instanceof Step.Send send)) {
             return;
         }
+        writes.flush(c); // the step's message may be one the batch cleared (a journey that loops back to it)
         messages.scheduleOrMove(c, run.shop(), run.id(), run.journey(), send.id(), send.channel(),
                 address(send.channel(), run.contact()), run.shopperKey(), purpose(journey),
                 idempotencyKey(run, send.id()), wake.at(), now);
@@ -555,6 +562,7 @@ public final class JourneyRuntime {
             return Optional.of(pending.get().id());
         }
         String key = idempotencyKey(run, step);
+        writes.flush(c);
         if (messages.idByKey(c, key).isPresent()) {
             return Optional.empty();
         }
@@ -567,7 +575,11 @@ public final class JourneyRuntime {
     private Optional<PendingMessage> pending(Connection c, String runId, String step, DeferredWrites writes)
             throws SQLException {
         Optional<PendingMessage> readAhead = writes.readAhead().pending(runId, step);
-        return readAhead != null ? readAhead : messages.pending(c, runId, step);
+        if (readAhead != null) {
+            return readAhead;
+        }
+        writes.flush(c);
+        return messages.pending(c, runId, step);
     }
 
     private MessageContent render(Action.SendMessage send, JourneyRun run) throws TemplateException {
@@ -595,9 +607,26 @@ public final class JourneyRuntime {
     }
 
     private void end(Connection c, JourneyRun run, RunState state, JourneyRun.Status status, String reason,
-                     Instant now) throws SQLException {
+                     DeferredWrites writes, Instant now) throws SQLException {
+        writes.flush(c); // the run's earlier rows first
         runs.update(c, run.with(status, state), run.interpreter(), now);
         runs.ended(c, run.id(), reason, now);
+    }
+
+    /**
+     * Stores the run moved on from {@code stored}: kept for the batch's flush when the batch defers run rows and only
+     * the row changed, else written now (after what the batch kept, so the run's rows land in order).
+     */
+    private void store(Connection c, JourneyRun run, RunState stored, DeferredWrites writes, Instant now)
+            throws SQLException {
+        if (writes.defersRows()) {
+            if (JdbcJourneyRunStore.rowOnly(run, stored)) {
+                writes.updateRun(run, now);
+                return;
+            }
+            writes.flush(c);
+        }
+        runs.update(c, run, stored, now);
     }
 
     private ZoneId zone(Connection c, JourneyRun run) throws SQLException {
@@ -622,7 +651,7 @@ public final class JourneyRuntime {
 
     /** A new set of {@link DeferredWrites} for one transaction's decisions and timers. */
     public DeferredWrites writes() {
-        return new DeferredWrites(decisions, timers);
+        return new DeferredWrites(decisions, timers, runs, messages, false);
     }
 
     /**
@@ -630,7 +659,7 @@ public final class JourneyRuntime {
      * {@code sending} and listed in {@link DeferredWrites#claimed()} for it to send after the commit.
      */
     public DeferredWrites writesSendingItself() {
-        return new DeferredWrites(decisions, timers, true);
+        return new DeferredWrites(decisions, timers, runs, messages, true);
     }
 
     /** The key that names a journey's runs: the trigger's order, checkout or visit, if it has one. */

@@ -68,6 +68,9 @@ final class MessageSender {
             if (window.isPresent()) {
                 Instant since = now.minus(window.get());
                 List<Instant> readAhead = reads.recentSends(recipient, since);
+                if (readAhead == null) {
+                    writes.flush(c); // the batch's cleared messages count
+                }
                 recent = readAhead != null ? readAhead
                         : messages.recentSends(c, run.shop(), m.channel(), recipient.key(), since);
             }
@@ -94,7 +97,12 @@ final class MessageSender {
                     run.journey(), m.step(), run.id(), skip.reason());
         } else {
             if (writes.sendsItself()) {
-                messages.queueClaimed(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
+                if (writes.defersRows()) {
+                    writes.queueClaimed(new JdbcMessageStore.Clearance(m.messageId(), m.channel(), m.recipient(),
+                            m.content(), now));
+                } else {
+                    messages.queueClaimed(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);
+                }
                 writes.claimed(claimedView(m, now));
             } else {
                 messages.queue(c, m.messageId(), m.channel(), m.recipient(), m.content(), now);

@@ -37,9 +37,7 @@ import java.util.Set;
 final class ReadAhead {
 
     /** Nothing read ahead: every read goes to the database (events, the one-by-one fallback). */
-    static ReadAhead none() {
-        return new ReadAhead(Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), Map.of());
-    }
+    static final ReadAhead NONE = new ReadAhead(Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, JourneyRun> runs;
     private final Map<String, Map<String, PendingMessage>> pending;

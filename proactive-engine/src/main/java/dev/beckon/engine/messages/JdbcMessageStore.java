@@ -328,7 +328,7 @@ public final class JdbcMessageStore {
      */
     public void queue(Connection c, String id, ChannelType channel, String recipient, MessageContent content,
                       Instant now) throws SQLException {
-        clear(c, "UPDATE message SET state = 'queued', ", id, channel, recipient, content, now);
+        clear(c, QUEUE, id, channel, recipient, content, now);
     }
 
     /**
@@ -341,24 +341,49 @@ public final class JdbcMessageStore {
      */
     public void queueClaimed(Connection c, String id, ChannelType channel, String recipient, MessageContent content,
                              Instant now) throws SQLException {
-        clear(c, "UPDATE message SET state = 'sending', attempts = attempts + 1, ", id, channel, recipient, content,
-                now);
+        clear(c, QUEUE_CLAIMED, id, channel, recipient, content, now);
     }
+
+    private static final String QUEUE = "UPDATE message SET state = 'queued', ";
+    private static final String QUEUE_CLAIMED = "UPDATE message SET state = 'sending', attempts = attempts + 1, ";
+    private static final String CLEARED = """
+            recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?,
+                encoding = ?, reason = NULL, due_at = ?, updated_at = ?, cleared_at = ?, recipient_key = ?
+            WHERE id = ?""";
 
     private static void clear(Connection c, String updateState, String id, ChannelType channel, String recipient,
                               MessageContent content, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(updateState + """
-                recipient = ?, subject = ?, body = ?, html_body = ?, segments = ?,
-                    encoding = ?, reason = NULL, due_at = ?, updated_at = ?, cleared_at = ?, recipient_key = ?
-                WHERE id = ?""")) {
-            bindContent(update, recipient, content);
-            Sql.setInstant(update, 7, now);
-            Sql.setInstant(update, 8, now);
-            Sql.setInstant(update, 9, now);
-            update.setString(10, ShopperKeys.recipientKey(channel, recipient));
-            update.setString(11, id);
+        try (PreparedStatement update = c.prepareStatement(updateState + CLEARED)) {
+            bindCleared(update, new Clearance(id, channel, recipient, content, now));
             update.executeUpdate();
         }
+    }
+
+    /** A message cleared by the guardrails, for {@link #queueClaimedAll}: as {@link #queueClaimed} takes it. */
+    public record Clearance(String id, ChannelType channel, String recipient, MessageContent content, Instant at) {
+    }
+
+    /** {@link #queueClaimed} for each message, in order, as one JDBC batch. */
+    public void queueClaimedAll(Connection c, List<Clearance> cleared) throws SQLException {
+        if (cleared.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(QUEUE_CLAIMED + CLEARED)) {
+            for (Clearance message : cleared) {
+                bindCleared(update, message);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void bindCleared(PreparedStatement update, Clearance message) throws SQLException {
+        bindContent(update, message.recipient(), message.content());
+        Sql.setInstant(update, 7, message.at());
+        Sql.setInstant(update, 8, message.at());
+        Sql.setInstant(update, 9, message.at());
+        update.setString(10, ShopperKeys.recipientKey(message.channel(), message.recipient()));
+        update.setString(11, message.id());
     }
 
     private static String recipientKeyFor(Connection c, String id, String recipient) throws SQLException {
