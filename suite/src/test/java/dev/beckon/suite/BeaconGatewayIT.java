@@ -252,7 +252,7 @@ class BeaconGatewayIT {
         listener.close();
         assertThat(heard).contains(topic).doesNotContain(hamburgTopic);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<JsonObject> entered = jsonArray(get(key, "api/shops/" + shopId + "/events?limit=200").body())
                     .getValuesAs(JsonObject.class).stream()
                     .filter(e -> e.getString("type").equals("ZoneEntered"))
@@ -262,7 +262,7 @@ class BeaconGatewayIT {
                     .containsExactly("checkout", "shoes", "entrance");
         });
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonObject page = json(get(key, store + "/visits").body());
             JsonArray visits = page.getJsonArray("visits");
             assertThat(visits).hasSize(1);
@@ -379,7 +379,7 @@ class BeaconGatewayIT {
                         "ZoneExited entrance", "ZoneEntered shoes", "ZoneDwelled shoes " + DWELL, "ZoneExited shoes",
                         "ZoneEntered checkout", "ZoneExited checkout", "VisitEnded");
             }
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> assertThat(annOffers).as(get(key, shopApi + "/messages").body()).hasSize(1));
             JsonObject offer = annOffers.peek();
             assertThat(offer.getString("shopId")).isEqualTo(shopId);
@@ -387,7 +387,7 @@ class BeaconGatewayIT {
             String offerId = offer.getString("messageId");
 
             // what the merchant sees: Ann's offer sent over MQTT, Bob's skipped for want of consent
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 List<JsonObject> messages = jsonArray(get(key, shopApi + "/messages").body())
                         .getValuesAs(JsonObject.class);
                 assertThat(messages).filteredOn(m -> m.getString("journey").equals("in-store-offer")).hasSize(2);
@@ -405,7 +405,7 @@ class BeaconGatewayIT {
 
             // a second walk inside the journey's 4 h cooldown: a new visit, a new dwell, no second offer
             walk(nodes, List.of(ANN_BEACON));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 List<JsonObject> timeline = jsonArray(get(key, shopApi + "/shoppers/device-" + ANN + "/timeline")
                         .body()).getValuesAs(JsonObject.class);
                 assertThat(timeline).filteredOn(e -> e.getString("kind").equals("DECISION"))
@@ -525,7 +525,7 @@ class BeaconGatewayIT {
     /** The store's visits, newest first, once {@code count} of them have ended. */
     private List<JsonObject> awaitEndedVisits(String key, String store, int count) {
         List<List<JsonObject>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<JsonObject> visits = json(get(key, store + "/visits").body()).getJsonArray("visits")
                     .getValuesAs(JsonObject.class);
             assertThat(visits).as(visits.toString()).hasSize(count)
@@ -715,7 +715,7 @@ class BeaconGatewayIT {
             tablet.disconnect(100);
             tablet.close();
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonArray visits = json(get(key, store + "/visits").body()).getJsonArray("visits");
             assertThat(visits).hasSize(1);
             assertThat(visits.getJsonObject(0).getString("device")).isEqualTo("staff-tablet");
