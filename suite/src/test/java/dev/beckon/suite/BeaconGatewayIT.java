@@ -58,9 +58,11 @@ import static org.awaitility.Awaitility.await;
  * configuration so the walk takes about 15 s.
  *
  * <p>The in-store offer: ESPresense nodes in three zones hear two phones that advertise their store app's iBeacon;
- * one shopper opted in inside the app, the other withdrew. Lingering 30 s at the shoe wall gets the opted-in app
- * exactly one offer on its MQTT topic, the other a recorded skip; a second walk inside the journey's cooldown gets
- * no second offer, and the skip says why.
+ * one shopper opted in inside the app, the other withdrew. The merchant shortens the in-store-offer journey's dwell
+ * from the shipped 30 s to 10 s through the journey API, and the gateway reports a 10 s dwell mark (configuration,
+ * so each walk takes about 20 s; the shipped 30 s and its wiring are InStoreOfferWiringTest's). Lingering 10 s at the
+ * shoe wall gets the opted-in app exactly one offer on its MQTT topic, the other a recorded skip; a second walk
+ * inside the journey's cooldown gets no second offer, and the skip says why.
  */
 @ExtendWith(ArquillianExtension.class)
 class BeaconGatewayIT {
@@ -78,6 +80,12 @@ class BeaconGatewayIT {
     /** What ESPresense reports for the iBeacon Ann's (Bob's) store app advertises. */
     static final String ANN_BEACON = "iBeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0-100-7";
     static final String BOB_BEACON = "iBeacon:e2c56db5-dffb-48d2-b060-d0f5a71096e0-100-8";
+    /**
+     * The gateway's only dwell mark, and the merchant's in-store-offer dwell: clearly longer than the stays at the
+     * entrance and the checkout in {@link #walk} (about 6 s and 4.5 s with these zone settings), so only the shoe wall
+     * earns it.
+     */
+    static final String DWELL = "PT10S";
 
     @ArquillianResource
     URL deployed;
@@ -96,8 +104,8 @@ class BeaconGatewayIT {
                 "beckon.gateway.zones.switch-hold=PT2S",
                 "beckon.gateway.zones.freshness=PT3S",
                 "beckon.gateway.zones.exit-after=PT4S",
-                "beckon.gateway.zones.visit-timeout=PT8S",
-                "beckon.gateway.zones.dwell-marks=PT30S",
+                "beckon.gateway.zones.visit-timeout=PT6S",
+                "beckon.gateway.zones.dwell-marks=" + DWELL,
                 "beckon.gateway.filter.window=PT3S");
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
                 .addAsManifestResource(new StringAsset(config), "microprofile-config.properties"));
@@ -244,7 +252,7 @@ class BeaconGatewayIT {
         listener.close();
         assertThat(heard).contains(topic).doesNotContain(hamburgTopic);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<JsonObject> entered = jsonArray(get(key, "api/shops/" + shopId + "/events?limit=200").body())
                     .getValuesAs(JsonObject.class).stream()
                     .filter(e -> e.getString("type").equals("ZoneEntered"))
@@ -254,7 +262,7 @@ class BeaconGatewayIT {
                     .containsExactly("checkout", "shoes", "entrance");
         });
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonObject page = json(get(key, store + "/visits").body());
             JsonArray visits = page.getJsonArray("visits");
             assertThat(visits).hasSize(1);
@@ -301,6 +309,20 @@ class BeaconGatewayIT {
         HttpResponse<String> settings = put(key, shopApi + "/settings",
                 "{\"timeZone\": \"Europe/Berlin\", \"quietHours\": {\"start\": \"00:00\", \"end\": \"00:00\"}}");
         assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        // the merchant lets the offer come after 10 s at a zone instead of the shipped 30 s
+        String journeyPath = shopApi + "/journeys/in-store-offer";
+        JsonObject journey = json(get(key, journeyPath).body());
+        JsonArray offerSteps = journey.getJsonArray("steps");
+        JsonObject dwellStep = offerSteps.getJsonObject(0);
+        assertThat(dwellStep.getJsonObject("when").getString("path")).isEqualTo("event.dwell");
+        assertThat(dwellStep.getJsonObject("when").getString("value")).isEqualTo("PT30S");
+        HttpResponse<String> shortened = put(key, journeyPath, Json.createObjectBuilder(journey).add("steps",
+                Json.createArrayBuilder(offerSteps).set(0, Json.createObjectBuilder(dwellStep).add("when",
+                        Json.createObjectBuilder(dwellStep.getJsonObject("when")).add("value", DWELL)))).build()
+                .toString());
+        assertThat(shortened.statusCode()).as(shortened.body()).isEqualTo(200);
+        assertThat(json(get(key, journeyPath).body()).getJsonArray("steps").getJsonObject(0).getJsonObject("when")
+                .getString("value")).isEqualTo(DWELL);
 
         HttpResponse<String> created = post(key, shopApi + "/stores", "{\"name\":\"Munich\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -354,10 +376,10 @@ class BeaconGatewayIT {
             assertThat(firstVisits).extracting(v -> v.getString("device")).containsExactlyInAnyOrder(ANN, BOB);
             for (JsonObject visit : firstVisits) {
                 assertThat(steps(visit)).as(visit.toString()).containsExactly("VisitStarted", "ZoneEntered entrance",
-                        "ZoneExited entrance", "ZoneEntered shoes", "ZoneDwelled shoes PT30S", "ZoneExited shoes",
+                        "ZoneExited entrance", "ZoneEntered shoes", "ZoneDwelled shoes " + DWELL, "ZoneExited shoes",
                         "ZoneEntered checkout", "ZoneExited checkout", "VisitEnded");
             }
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> assertThat(annOffers).as(get(key, shopApi + "/messages").body()).hasSize(1));
             JsonObject offer = annOffers.peek();
             assertThat(offer.getString("shopId")).isEqualTo(shopId);
@@ -365,7 +387,7 @@ class BeaconGatewayIT {
             String offerId = offer.getString("messageId");
 
             // what the merchant sees: Ann's offer sent over MQTT, Bob's skipped for want of consent
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 List<JsonObject> messages = jsonArray(get(key, shopApi + "/messages").body())
                         .getValuesAs(JsonObject.class);
                 assertThat(messages).filteredOn(m -> m.getString("journey").equals("in-store-offer")).hasSize(2);
@@ -381,9 +403,9 @@ class BeaconGatewayIT {
             });
             assertThat(bobOffers).isEmpty();
 
-            // a second walk inside the journey's 4 h cooldown: a new visit, a new 30 s dwell, no second offer
+            // a second walk inside the journey's 4 h cooldown: a new visit, a new dwell, no second offer
             walk(nodes, List.of(ANN_BEACON));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 List<JsonObject> timeline = jsonArray(get(key, shopApi + "/shoppers/device-" + ANN + "/timeline")
                         .body()).getValuesAs(JsonObject.class);
                 assertThat(timeline).filteredOn(e -> e.getString("kind").equals("DECISION"))
@@ -394,7 +416,7 @@ class BeaconGatewayIT {
             List<JsonObject> annVisits = awaitEndedVisits(key, store, 3).stream()
                     .filter(v -> v.getString("device").equals(ANN)).toList();
             assertThat(annVisits).hasSize(2);
-            assertThat(steps(annVisits.get(0))).contains("ZoneDwelled shoes PT30S");
+            assertThat(steps(annVisits.get(0))).contains("ZoneDwelled shoes " + DWELL);
             assertThat(annOffers).hasSize(1);
             assertThat(jsonArray(get(key, shopApi + "/messages").body()).getValuesAs(JsonObject.class))
                     .filteredOn(m -> m.getString("journey").equals("in-store-offer")).hasSize(2);
@@ -460,12 +482,12 @@ class BeaconGatewayIT {
     }
 
     /**
-     * The phones walk together: 4 s at the entrance, 36 s at the shoe wall, 5 s at the checkout, then leave. Every
+     * The phones walk together: 2 s at the entrance, 14 s at the shoe wall, 5 s at the checkout, then leave. Every
      * 500 ms each ESPresense node reports each phone, about -60 dBm from the node it stands at and -85 dBm from the
      * others, as current firmware does (no timestamp: the gateway stamps it).
      */
     private static void walk(List<MqttClient> nodes, List<String> phones) throws Exception {
-        int[] halfSeconds = {8, 72, 10};
+        int[] halfSeconds = {4, 28, 10};
         int[] noise = {0, -2, 1, -1, 2, 0, -3, 1, 2, -1};
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         List<ScheduledFuture<Void>> ticks = new ArrayList<>();
@@ -503,7 +525,7 @@ class BeaconGatewayIT {
     /** The store's visits, newest first, once {@code count} of them have ended. */
     private List<JsonObject> awaitEndedVisits(String key, String store, int count) {
         List<List<JsonObject>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<JsonObject> visits = json(get(key, store + "/visits").body()).getJsonArray("visits")
                     .getValuesAs(JsonObject.class);
             assertThat(visits).as(visits.toString()).hasSize(count)
@@ -693,7 +715,7 @@ class BeaconGatewayIT {
             tablet.disconnect(100);
             tablet.close();
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonArray visits = json(get(key, store + "/visits").body()).getJsonArray("visits");
             assertThat(visits).hasSize(1);
             assertThat(visits.getJsonObject(0).getString("device")).isEqualTo("staff-tablet");

@@ -51,8 +51,8 @@ import static org.awaitility.Awaitility.await;
  * is not resent (Twilio cannot be asked whether it got it): after the send lease ({@code BECKON_OUTBOX_SEND_LEASE},
  * 10 min) it is failed as "outcome unknown". So a kill can cost at most the messages whose provider call was in
  * flight (the provider may or may not have them), never a duplicate. The restart test kills the suite while no call
- * is in flight (every attempt made so far has been answered and recorded, the next retry is at least 15 s away and
- * the next timers 15 s away), so there every message must arrive exactly once.
+ * is in flight (every attempt made so far has been answered and recorded, the next retry is at least 10 s away and
+ * the next timers 10 s away), so there every message must arrive exactly once.
  */
 class SuiteRestartIT {
 
@@ -122,7 +122,7 @@ class SuiteRestartIT {
     void aSuiteKilledWithPendingTimersAndUnsentMessagesLosesNothingAndDoublesNothing() throws Exception {
         JsonObject shop = shop("restart.myshopify.com", """
                 {"timeZone": "America/Los_Angeles", "quietHours": {"start": "00:00", "end": "00:00"}}""");
-        setFirstWait(shop, "PT15S");
+        setFirstWait(shop, "PT10S");
         List<Checkout> early = List.of(
                 new Checkout("r-early-1", "+14155550101", 603851970716743101L, true),
                 new Checkout("r-early-2", "+14155550102", 603851970716743102L, true),
@@ -302,8 +302,8 @@ class SuiteRestartIT {
         env.put("BECKON_SMS_AUTH_TOKEN", "restart-it-auth-token");
         env.put("BECKON_SMS_FROM", "+15005550006");
         env.put("BECKON_ENGINE_POLL_INTERVAL", "PT0.2S");
-        // a refused SMS is retried 15 to 30 s later: after the kill, about when the restarted suite is ready
-        env.put("BECKON_OUTBOX_RETRY_BASE", "PT30S");
+        // a refused SMS is retried 10 to 20 s later: after the kill, by the restarted suite (ready in about 15 s)
+        env.put("BECKON_OUTBOX_RETRY_BASE", "PT20S");
         suite = SuiteProcess.start(env, log, BOOT);
         client = new SuiteClient(suite.base());
     }
