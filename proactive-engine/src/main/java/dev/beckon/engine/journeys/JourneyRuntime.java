@@ -179,6 +179,7 @@ public final class JourneyRuntime {
         if (reads.hasRun(timer.runId())) {
             found = Optional.of(reads.takeRun(timer.runId()));
         } else {
+            reads.leaveRun();
             writes.flush(c); // a second timer of a run reads what the first one wrote
             found = runs.findById(c, timer.runId());
         }
@@ -574,9 +575,8 @@ public final class JourneyRuntime {
     /** The scheduled or deferred message of the run's step: as read ahead for the batch if it was, else queried. */
     private Optional<PendingMessage> pending(Connection c, String runId, String step, DeferredWrites writes)
             throws SQLException {
-        Optional<PendingMessage> readAhead = writes.readAhead().pending(runId, step);
-        if (readAhead != null) {
-            return readAhead;
+        if (writes.readAhead().knowsPending(runId, step)) {
+            return writes.readAhead().pending(step);
         }
         writes.flush(c);
         return messages.pending(c, runId, step);

@@ -122,13 +122,24 @@ final class ReadAhead {
     }
 
     /**
-     * The pending message of the step of the run last {@linkplain #takeRun taken}, as read ahead: empty if the step
-     * had none; null if this does not know (another run, or the message was decided since).
+     * The next timer's run is read from the database (a second timer of a run taken before, or a run not read
+     * ahead): nothing read ahead answers {@link #pending} for it.
      */
-    Optional<PendingMessage> pending(String runId, String step) {
-        if (!runId.equals(currentRun) || currentPending.containsKey(step) && currentPending.get(step) == null) {
-            return null;
-        }
+    void leaveRun() {
+        currentRun = null;
+        currentPending = Map.of();
+    }
+
+    /**
+     * Whether {@link #pending} answers for the run's step: the run is the one last {@linkplain #takeRun taken} and
+     * the step's message was not decided since.
+     */
+    boolean knowsPending(String runId, String step) {
+        return runId.equals(currentRun) && !(currentPending.containsKey(step) && currentPending.get(step) == null);
+    }
+
+    /** The pending message of the step of the run last taken, as read ahead; empty if the step had none. */
+    Optional<PendingMessage> pending(String step) {
         return Optional.ofNullable(currentPending.get(step));
     }
 

@@ -487,9 +487,7 @@ public final class JdbcMessageStore {
             RecipientKey.bind(select, 2, keys, size);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    RecipientKey key = new RecipientKey(ShopId.of(rows.getString("shop_id")),
-                            ChannelType.valueOf(rows.getString("channel").toUpperCase(Locale.ROOT)),
-                            rows.getString("recipient_key"));
+                    RecipientKey key = RecipientKey.of(rows);
                     sends.computeIfAbsent(key, k -> new ArrayList<>())
                             .add(Sql.getInstant(rows, "cleared_at"));
                 }

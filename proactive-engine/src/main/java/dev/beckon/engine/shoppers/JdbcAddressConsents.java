@@ -108,9 +108,7 @@ public final class JdbcAddressConsents {
             RecipientKey.bind(select, 1, keys, size);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    RecipientKey key = new RecipientKey(ShopId.of(row.getString("shop_id")),
-                            ChannelType.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)),
-                            row.getString("recipient_key"));
+                    RecipientKey key = RecipientKey.of(row);
                     found.put(key, Consent.marketing(key.channel(), Consent.State.valueOf(row.getString("state")),
                             row.getString("source"), Sql.getInstant(row, "updated_at")));
                 }

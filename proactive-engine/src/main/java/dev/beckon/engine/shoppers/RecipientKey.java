@@ -4,6 +4,7 @@ import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.ShopId;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,12 @@ public record RecipientKey(ShopId shop, ChannelType channel, String key) impleme
     public static RecipientKey of(ShopId shop, ChannelType channel, String address) {
         String key = ShopperKeys.recipientKey(channel, address);
         return key == null ? null : new RecipientKey(shop, channel, key);
+    }
+
+    /** The key in a row's {@code shop_id}, {@code channel} and {@code recipient_key} columns. */
+    public static RecipientKey of(ResultSet row) throws SQLException {
+        return new RecipientKey(ShopId.of(row.getString("shop_id")),
+                ChannelType.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)), row.getString("recipient_key"));
     }
 
     /** The channel as the {@code channel} columns store it. */

@@ -221,6 +221,25 @@ class AbandonedCheckoutFlowTest {
     }
 
     @Test
+    void aSecondTimerOfOneRunInTheSameBatchReadsWhatTheFirstWroteAndSendsNothingTwice() {
+        engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
+        settle();
+        String smsStep = one("SELECT step FROM message");
+        // a second timer of the run, due with the first and claimed after it (ids order equal due times)
+        execute("INSERT INTO timer (id, shop_id, run_id, step, due_at)"
+                + " SELECT 'zz-second-timer', shop_id, run_id, ?, due_at FROM timer", smsStep);
+
+        clock.advance(Duration.ofHours(1));
+        settle();
+
+        assertThat(sms.sent()).hasSize(1);
+        assertThat(onlyMessage().state()).isEqualTo(MessageState.SENT);
+        assertThat(onlyMessage().attempts()).isEqualTo(1);
+        assertThat(one("SELECT step FROM timer")).as("the run waits for its email").isEqualTo("wait-23h");
+        assertThat(one("SELECT run_state FROM journey_run")).contains("\"wait-23h\"");
+    }
+
+    @Test
     void aRunsTriggerIsKeptApartFromItsStateAndReadFromThere() {
         engine.accept(List.of(envelope(checkout("c1", PHONE, Consent.State.SUBSCRIBED, T0), "e1", T0)));
         settle();
