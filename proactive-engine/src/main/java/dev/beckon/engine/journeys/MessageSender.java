@@ -62,17 +62,16 @@ final class MessageSender {
         Consent onRecord = null;
         if (recipient != null) {
             if (!reads.holdsLock(recipient)) {
-                messages.lockRecipient(c, run.shop(), m.channel(), recipient.key());
+                messages.lockRecipient(c, recipient);
             }
             Optional<Duration> window = shop.capFor(m.channel()).map(cap -> cap.per());
             if (window.isPresent()) {
                 Instant since = now.minus(window.get());
-                List<Instant> readAhead = reads.recentSends(recipient, since);
-                if (readAhead == null) {
+                recent = reads.recentSends(recipient, since);
+                if (recent == null) {
                     writes.flush(c); // the batch's cleared messages count
+                    recent = messages.recentSends(c, recipient, since);
                 }
-                recent = readAhead != null ? readAhead
-                        : messages.recentSends(c, run.shop(), m.channel(), recipient.key(), since);
             }
             onRecord = reads.readConsent(recipient) ? reads.consent(recipient)
                     : consents.latest(c, recipient).orElse(null);

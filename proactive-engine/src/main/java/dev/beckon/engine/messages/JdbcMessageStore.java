@@ -401,31 +401,8 @@ public final class JdbcMessageStore {
      * check and the queueing of a message happen one sender at a time for each address, across threads and suite
      * instances. A second caller for the same address waits here. Works on PostgreSQL and H2.
      */
-    public void lockRecipient(Connection c, ShopId shop, ChannelType channel, String recipientKey)
-            throws SQLException {
-        String ch = channel.name().toLowerCase(Locale.ROOT);
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO recipient_lock (shop_id, channel, recipient_key) VALUES (?, ?, ?)
-                ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, shop.value());
-            insert.setString(2, ch);
-            insert.setString(3, recipientKey);
-            if (insert.executeUpdate() > 0) {
-                return; // a row this transaction inserted is its own until it ends: others wait on the key
-            }
-        }
-        try (PreparedStatement lock = c.prepareStatement("""
-                SELECT recipient_key FROM recipient_lock WHERE shop_id = ? AND channel = ? AND recipient_key = ?
-                FOR UPDATE""")) {
-            lock.setString(1, shop.value());
-            lock.setString(2, ch);
-            lock.setString(3, recipientKey);
-            try (ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("recipient lock row vanished for " + shop + "/" + ch);
-                }
-            }
-        }
+    public void lockRecipient(Connection c, RecipientKey recipient) throws SQLException {
+        lockRecipients(c, List.of(recipient));
     }
 
     /**
@@ -467,7 +444,7 @@ public final class JdbcMessageStore {
 
     /**
      * When marketing messages to each of the addresses were cleared for sending, since {@code since}, in one query:
-     * what {@link #recentSends(Connection, ShopId, ChannelType, String, Instant)} answers for each, for a batch. Every
+     * what {@link #recentSends(Connection, RecipientKey, Instant)} answers for each, for a batch. Every
      * address has an entry (empty if nothing was cleared).
      */
     public Map<RecipientKey, List<Instant>> recentSends(Connection c, Collection<RecipientKey> recipients,
@@ -500,25 +477,8 @@ public final class JdbcMessageStore {
      * When marketing messages on the channel to the address were cleared for sending, since {@code since}:
      * queued, being sent, sent or delivered ones (failed, skipped and cancelled ones do not count).
      */
-    public List<Instant> recentSends(Connection c, ShopId shop, ChannelType channel, String recipientKey,
-                                     Instant since) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT cleared_at FROM message
-                WHERE shop_id = ? AND channel = ? AND recipient_key = ? AND purpose = 'marketing'
-                  AND state IN ('queued', 'sending', 'sent', 'delivered') AND cleared_at > ?
-                ORDER BY cleared_at""")) {
-            select.setString(1, shop.value());
-            select.setString(2, channel.name().toLowerCase(Locale.ROOT));
-            select.setString(3, recipientKey);
-            Sql.setInstant(select, 4, since);
-            List<Instant> sends = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    sends.add(Sql.getInstant(rows, "cleared_at"));
-                }
-            }
-            return sends;
-        }
+    public List<Instant> recentSends(Connection c, RecipientKey recipient, Instant since) throws SQLException {
+        return recentSends(c, List.of(recipient), since).get(recipient);
     }
 
     /**

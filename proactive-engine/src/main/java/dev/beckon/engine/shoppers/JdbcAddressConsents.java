@@ -1,6 +1,5 @@
 package dev.beckon.engine.shoppers;
 
-import dev.beckon.api.model.ChannelType;
 import dev.beckon.api.model.Consent;
 import dev.beckon.api.model.ShopId;
 import dev.beckon.engine.persistence.Sql;
@@ -66,29 +65,9 @@ public final class JdbcAddressConsents {
         }
     }
 
-    /** The latest marketing consent on record for the address; empty if none or the address is blank. */
-    public Optional<Consent> latest(Connection c, ShopId shop, ChannelType channel, String address)
-            throws SQLException {
-        RecipientKey key = RecipientKey.of(shop, channel, address);
-        return key == null ? Optional.empty() : latest(c, key);
-    }
-
     /** The latest marketing consent on record for the address; empty if none. */
     public Optional<Consent> latest(Connection c, RecipientKey address) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT state, source, updated_at FROM address_consent
-                WHERE shop_id = ? AND channel = ? AND recipient_key = ?""")) {
-            select.setString(1, address.shop().value());
-            select.setString(2, address.channelColumn());
-            select.setString(3, address.key());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(Consent.marketing(address.channel(), Consent.State.valueOf(row.getString("state")),
-                        row.getString("source"), Sql.getInstant(row, "updated_at")));
-            }
-        }
+        return Optional.ofNullable(latest(c, List.of(address)).get(address));
     }
 
     /**
